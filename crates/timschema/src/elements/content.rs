@@ -1,0 +1,90 @@
+//! Elements whose content travels inside the message: text, custom data, location, face, merger.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::NextElem;
+
+/// A text element.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimTextElem {
+    /// The text of the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}
+
+/// A custom element: data the application defines and interprets.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimCustomElem {
+    /// The application's payload, often a JSON document in a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    /// A description, also used as the offline push text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// An extension string, carried with the push notification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}
+
+/// A location element: a described point on the map.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimLocationElem {
+    /// A description of the place, such as an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// The longitude in degrees, from -180 to 180.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
+    /// The latitude in degrees, from -90 to 90.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}
+
+/// A face element: a sticker or emoji chosen from an application-defined set.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimFaceElem {
+    /// The sticker's index in the application's set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<i64>,
+    /// Application data naming the sticker, such as its pack and name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}
+
+/// A merger element: several messages forwarded together as one.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimMergerElem {
+    /// Whether the bundle nests more than 100 levels, in which case it cannot be opened.
+    #[serde(
+        rename = "isLayersOverLimit",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_layers_over_limit: Option<bool>,
+    /// The bundle's title, such as "Chat history of Alice and Bob".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Summary lines shown in the bundle's preview.
+    #[serde(
+        rename = "abstractList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub abstract_list: Option<Vec<String>>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}

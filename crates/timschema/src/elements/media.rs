@@ -1,0 +1,184 @@
+//! Elements that refer to uploaded files: image, sound, video and file.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::NextElem;
+use crate::enums::ImageType;
+
+/// An image element: a picture in up to three renditions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimImageElem {
+    /// The local path of the original picture; set on the sender's device only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The renditions of the picture: original, thumbnail and large.
+    #[serde(rename = "imageList", default, skip_serializing_if = "Option::is_none")]
+    pub image_list: Option<Vec<Option<V2TimImage>>>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}
+
+/// One rendition of a picture.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimImage {
+    /// The rendition's id on Tencent's storage, as the native bridges name it.
+    #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
+    pub uuid_upper: Option<String>,
+    /// The same id under the key SDK 8.1's Dart layer writes; readers take `UUID` first.
+    #[serde(rename = "uuid", default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// Which rendition this is: original, thumbnail or large.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub image_type: Option<ImageType>,
+    /// The size of the picture file in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<i64>,
+    /// The width in pixels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<i64>,
+    /// The height in pixels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<i64>,
+    /// The download URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The local path once the rendition has been downloaded.
+    #[serde(rename = "localUrl", default, skip_serializing_if = "Option::is_none")]
+    pub local_url: Option<String>,
+}
+
+/// A sound element: a voice recording.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimSoundElem {
+    /// The local path of the recording; set on the sender's device only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The recording's id on Tencent's storage.
+    #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// The size of the recording in bytes.
+    #[serde(rename = "dataSize", default, skip_serializing_if = "Option::is_none")]
+    pub data_size: Option<i64>,
+    /// The length of the recording in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// The download URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The local path once the recording has been downloaded.
+    #[serde(rename = "localUrl", default, skip_serializing_if = "Option::is_none")]
+    pub local_url: Option<String>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}
+
+/// A video element: a video file and its cover picture (snapshot).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimVideoElem {
+    /// The local path of the video; set on the sender's device before sending.
+    #[serde(rename = "videoPath", default, skip_serializing_if = "Option::is_none")]
+    pub video_path: Option<String>,
+    /// The video's id on Tencent's storage.
+    #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// The size of the video in bytes.
+    #[serde(rename = "videoSize", default, skip_serializing_if = "Option::is_none")]
+    pub video_size: Option<i64>,
+    /// The length of the video in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// The container format of the video, such as `mp4` (SDK 8.9).
+    #[serde(rename = "videoType", default, skip_serializing_if = "Option::is_none")]
+    pub video_type: Option<String>,
+    /// The local path of the cover picture; set on the sender's device before sending.
+    #[serde(
+        rename = "snapshotPath",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub snapshot_path: Option<String>,
+    /// The cover picture's id on Tencent's storage.
+    #[serde(
+        rename = "snapshotUUID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub snapshot_uuid: Option<String>,
+    /// The size of the cover picture in bytes.
+    #[serde(
+        rename = "snapshotSize",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub snapshot_size: Option<i64>,
+    /// The width of the cover picture in pixels.
+    #[serde(
+        rename = "snapshotWidth",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub snapshot_width: Option<i64>,
+    /// The height of the cover picture in pixels.
+    #[serde(
+        rename = "snapshotHeight",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub snapshot_height: Option<i64>,
+    /// The video's download URL; sent only after `getMessageOnlineUrl`.
+    #[serde(rename = "videoUrl", default, skip_serializing_if = "Option::is_none")]
+    pub video_url: Option<String>,
+    /// The cover picture's download URL; sent only after `getMessageOnlineUrl`.
+    #[serde(
+        rename = "snapshotUrl",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub snapshot_url: Option<String>,
+    /// The local path once the video has been downloaded.
+    #[serde(
+        rename = "localVideoUrl",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub local_video_url: Option<String>,
+    /// The local path once the cover picture has been downloaded.
+    #[serde(
+        rename = "localSnapshotUrl",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub local_snapshot_url: Option<String>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}
+
+/// A file element.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimFileElem {
+    /// The local path of the file; set on the sender's device only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The file's name as shown to the user.
+    #[serde(rename = "fileName", default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// The file's id on Tencent's storage.
+    #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<String>,
+    /// The download URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The size of the file in bytes.
+    #[serde(rename = "fileSize", default, skip_serializing_if = "Option::is_none")]
+    pub file_size: Option<i64>,
+    /// The local path once the file has been downloaded.
+    #[serde(rename = "localUrl", default, skip_serializing_if = "Option::is_none")]
+    pub local_url: Option<String>,
+    /// The next element when the message carries several (SDK 8.1).
+    #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
+    pub next_elem: Option<NextElem>,
+}

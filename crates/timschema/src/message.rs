@@ -1,0 +1,288 @@
+//! A message (`V2TimMessage`), as it appears in a conversation's `lastMessage`.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::elements::{
+    V2TimCustomElem, V2TimFaceElem, V2TimFileElem, V2TimGroupTipsElem, V2TimImageElem,
+    V2TimLocationElem, V2TimMergerElem, V2TimSoundElem, V2TimTextElem, V2TimVideoElem,
+};
+use crate::enums::{ElemType, MessagePriority, MessageStatus};
+use crate::push::OfflinePushInfo;
+
+/// A chat message with its sender, state and content.
+///
+/// The content is one element: `elemType` says which, and the element field of that kind
+/// (`textElem`, `imageElem`, …) holds it. These are the camelCase keys of SDK 8.1/8.2; SDK 8.9's
+/// native path has more fields, which reach this JSON only on the web path.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimMessage {
+    /// The message id; empty while the message is being created, assigned when it is sent.
+    #[serde(rename = "msgID", default, skip_serializing_if = "Option::is_none")]
+    pub msg_id: Option<String>,
+    /// When the message was sent, in seconds since the Unix epoch (UTC), by the server's clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    /// Upload progress in percent; only media messages report less than 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<i64>,
+    /// The userID of the sender.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
+    /// The sender's nickname.
+    #[serde(rename = "nickName", default, skip_serializing_if = "Option::is_none")]
+    pub nick_name: Option<String>,
+    /// The remark the user gave the sender; set only when the sender is a friend with a remark.
+    #[serde(
+        rename = "friendRemark",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friend_remark: Option<String>,
+    /// The sender's avatar URL.
+    #[serde(rename = "faceUrl", default, skip_serializing_if = "Option::is_none")]
+    pub face_url: Option<String>,
+    /// The sender's name card in the group; group messages only.
+    #[serde(rename = "nameCard", default, skip_serializing_if = "Option::is_none")]
+    pub name_card: Option<String>,
+    /// The group the message was sent in; null or `""` for a one-to-one message.
+    #[serde(rename = "groupID", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// For a one-to-one message, the other party's userID, whichever way the message went;
+    /// null or `""` for a group message.
+    #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Whether the message is being sent, was sent, failed, was deleted, imported or recalled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<MessageStatus>,
+    /// Which element the message carries; the SDK reads a missing value as 0 (none).
+    #[serde(rename = "elemType", default, skip_serializing_if = "Option::is_none")]
+    pub elem_type: Option<ElemType>,
+    /// The text element, when `elemType` is 1.
+    #[serde(rename = "textElem", default, skip_serializing_if = "Option::is_none")]
+    pub text_elem: Option<V2TimTextElem>,
+    /// The custom element, when `elemType` is 2.
+    #[serde(
+        rename = "customElem",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_elem: Option<V2TimCustomElem>,
+    /// The image element, when `elemType` is 3.
+    #[serde(rename = "imageElem", default, skip_serializing_if = "Option::is_none")]
+    pub image_elem: Option<V2TimImageElem>,
+    /// The sound element, when `elemType` is 4.
+    #[serde(rename = "soundElem", default, skip_serializing_if = "Option::is_none")]
+    pub sound_elem: Option<V2TimSoundElem>,
+    /// The video element, when `elemType` is 5.
+    #[serde(rename = "videoElem", default, skip_serializing_if = "Option::is_none")]
+    pub video_elem: Option<V2TimVideoElem>,
+    /// The file element, when `elemType` is 6.
+    #[serde(rename = "fileElem", default, skip_serializing_if = "Option::is_none")]
+    pub file_elem: Option<V2TimFileElem>,
+    /// The location element, when `elemType` is 7.
+    #[serde(
+        rename = "locationElem",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub location_elem: Option<V2TimLocationElem>,
+    /// The face (sticker) element, when `elemType` is 8.
+    #[serde(rename = "faceElem", default, skip_serializing_if = "Option::is_none")]
+    pub face_elem: Option<V2TimFaceElem>,
+    /// The group tips element, when `elemType` is 9.
+    #[serde(
+        rename = "groupTipsElem",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_tips_elem: Option<V2TimGroupTipsElem>,
+    /// The merger (forwarded bundle) element, when `elemType` is 10.
+    #[serde(
+        rename = "mergerElem",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub merger_elem: Option<V2TimMergerElem>,
+    /// Application data kept only on this device and lost when the app is uninstalled; the SDK
+    /// substitutes `""` when none is sent.
+    #[serde(
+        rename = "localCustomData",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub local_custom_data: Option<String>,
+    /// An application integer kept only on this device, such as a "played" flag for audio.
+    #[serde(
+        rename = "localCustomInt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub local_custom_int: Option<i64>,
+    /// Application data stored in the cloud and delivered to the other party; the SDK
+    /// substitutes `""` when none is sent.
+    #[serde(
+        rename = "cloudCustomData",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cloud_custom_data: Option<String>,
+    /// Whether the logged-in user sent the message.
+    #[serde(rename = "isSelf", default, skip_serializing_if = "Option::is_none")]
+    pub is_self: Option<bool>,
+    /// Whether the logged-in user has read the message.
+    #[serde(rename = "isRead", default, skip_serializing_if = "Option::is_none")]
+    pub is_read: Option<bool>,
+    /// Whether the peer has read the message; meaningful only in one-to-one chats.
+    #[serde(
+        rename = "isPeerRead",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_peer_read: Option<bool>,
+    /// The delivery priority of a group message; set only on messages received live.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<MessagePriority>,
+    /// How the message is announced by offline push.
+    #[serde(
+        rename = "offlinePushInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub offline_push_info: Option<OfflinePushInfo>,
+    /// The userIDs a group message @-mentions; `__kImSDK_MesssageAtALL__` (sic) stands for
+    /// everyone.
+    #[serde(
+        rename = "groupAtUserList",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_at_user_list: Option<Vec<String>>,
+    /// The message's sequence number: assigned by the server and strictly increasing in a
+    /// group, local and not guaranteed unique in a one-to-one chat. SDK 8.x sends a decimal
+    /// string; SDK 2.x and 3.x sent an integer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq: Option<String>,
+    /// A random number the SDK attaches to the message, used with `seq` and `timestamp` to find it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub random: Option<i64>,
+    /// Whether the message was kept out of the conversation's unread count.
+    #[serde(
+        rename = "isExcludedFromUnreadCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_excluded_from_unread_count: Option<bool>,
+    /// Whether the message was kept from becoming the conversation's last message.
+    #[serde(
+        rename = "isExcludedFromLastMessage",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_excluded_from_last_message: Option<bool>,
+    /// Whether the message accepts extensions (key-value data added after sending).
+    #[serde(
+        rename = "isSupportMessageExtension",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_support_message_extension: Option<bool>,
+    /// The original web SDK message, serialized; set only on Flutter web.
+    #[serde(
+        rename = "messageFromWeb",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_from_web: Option<String>,
+    /// The Flutter plugin's own id for a message created by a `createXxxMessage` call, used to
+    /// match send progress to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Whether the sender asked for read receipts on this group message.
+    #[serde(
+        rename = "needReadReceipt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub need_read_receipt: Option<bool>,
+    /// Whether content moderation flagged the message as risky.
+    #[serde(
+        rename = "hasRiskContent",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub has_risk_content: Option<bool>,
+    /// Why the message was recalled, when it was.
+    #[serde(
+        rename = "revokeReason",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub revoke_reason: Option<String>,
+    /// Whether this is a broadcast message; live-streaming groups only.
+    #[serde(
+        rename = "isBroadcastMessage",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_broadcast_message: Option<bool>,
+    /// Whether the message skipped content moderation.
+    #[serde(
+        rename = "isExcludedFromContentModeration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_excluded_from_content_moderation: Option<bool>,
+    /// Who recalled the message, when it was recalled.
+    #[serde(
+        rename = "revokerInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub revoker_info: Option<V2TimUserFullInfo>,
+}
+
+/// A user's full profile, as the SDK attaches it to a recalled message.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct V2TimUserFullInfo {
+    /// The user's id.
+    #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The user's nickname.
+    #[serde(rename = "nickName", default, skip_serializing_if = "Option::is_none")]
+    pub nick_name: Option<String>,
+    /// The user's avatar URL.
+    #[serde(rename = "faceUrl", default, skip_serializing_if = "Option::is_none")]
+    pub face_url: Option<String>,
+    /// The user's status line.
+    #[serde(
+        rename = "selfSignature",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub self_signature: Option<String>,
+    /// The user's gender: 0 unknown, 1 male, 2 female.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<i64>,
+    /// Whether others may add the user as a friend: 0 anyone, 1 after approval, 2 nobody.
+    #[serde(rename = "allowType", default, skip_serializing_if = "Option::is_none")]
+    pub allow_type: Option<i64>,
+    /// Application-defined profile fields, by key.
+    #[serde(
+        rename = "customInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_info: Option<BTreeMap<String, String>>,
+    /// The user's role, an application-defined number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<i64>,
+    /// The user's level, an application-defined number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<i64>,
+    /// The user's birthday as an application-defined number (often `yyyymmdd`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<i64>,
+}

@@ -1,0 +1,82 @@
+//! Shared helpers of the cross-crate tests: where the workspace is, which schemas are committed,
+//! and how to find the independent validators that `cargo xtask tools` installs.
+//!
+//! A test that needs a tool which is missing is skipped with a message on a developer's
+//! machine, and fails when `CI` or `TIMSCHEMA_REQUIRE_TOOLS` is set, so CI can never pass by
+//! skipping.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// Every committed schema file under `schemas/`, sorted.
+pub fn committed_schemas() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(workspace_root().join("schemas"))
+        .expect("schemas/ exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no schema under schemas/");
+    files
+}
+
+/// True when a missing tool must fail the test instead of skipping it.
+pub fn tools_required() -> bool {
+    ["CI", "TIMSCHEMA_REQUIRE_TOOLS"]
+        .iter()
+        .any(|var| std::env::var_os(var).is_some_and(|v| !v.is_empty() && v != "0" && v != "false"))
+}
+
+/// Reports a missing tool: panics under CI, otherwise prints why the test is skipped.
+pub fn missing_tool(what: &str) {
+    let message =
+        format!("{what} is not installed; run `cargo xtask tools` (or `cargo xtask test`)");
+    if tools_required() {
+        panic!("{message}");
+    }
+    eprintln!("skipped: {message}");
+}
+
+/// Node.js with the npm judges of `tests/js`, if both are there.
+pub fn node_judges() -> Option<Command> {
+    let js = workspace_root().join("tests/js");
+    if !js.join("node_modules/ajv/package.json").is_file() {
+        missing_tool("Ajv (tests/js/node_modules)");
+        return None;
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        missing_tool("node");
+        return None;
+    }
+    let mut command = Command::new("node");
+    command.current_dir(js);
+    Some(command)
+}
+
+/// A command from the Python virtual environment of the judges, if it is installed.
+pub fn python_tool(name: &str) -> Option<Command> {
+    let bin = std::env::var_os("TIMSCHEMA_PYTHON_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/tools/venv/bin"));
+    let path = bin.join(name);
+    if !path.is_file() {
+        missing_tool(&format!("{name} ({})", bin.display()));
+        return None;
+    }
+    Some(Command::new(path))
+}
+
+/// Runs a command and returns its output, failing the test if it cannot start.
+pub fn output(command: &mut Command) -> Output {
+    command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
+}
