@@ -5,6 +5,8 @@
 //! machine, and fails when `CI` or `TIMSCHEMA_REQUIRE_TOOLS` is set, so CI can never pass by
 //! skipping.
 
+pub mod cases;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -28,13 +28,18 @@ const GENERATED_DIRS: &[&str] = &["schemas"];
 
 /// Every generated artifact of the project.
 pub fn artifacts() -> Vec<Artifact> {
-    ARTIFACTS
+    let mut artifacts: Vec<Artifact> = ARTIFACTS
         .iter()
         .map(|a| Artifact {
             path: Path::new("schemas").join(a.file_name),
             contents: a.render(),
         })
-        .collect()
+        .collect();
+    artifacts.push(Artifact {
+        path: PathBuf::from("docs/rules.md"),
+        contents: timschema::rules::docs::markdown(&timschema::rules::catalogue()),
+    });
+    artifacts
 }
 
 /// The workspace root: the parent of this crate's folder.

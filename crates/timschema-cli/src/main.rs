@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use timschema::schema::ARTIFACTS;
 
 /// Check Tencent Cloud Chat getConversation responses against one contract.
@@ -25,35 +25,68 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Print the rule catalogue: every rule, its severity, and whether the schema enforces it.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+        format: RulesFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    /// An aligned text table.
+    Table,
+    /// A JSON array of rules (id, severity, type, appliesTo, message, doc, schemaEnforced).
+    Json,
+    /// The Markdown page committed as docs/rules.md.
+    Markdown,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Schema { name, list } => print_schema(&name, list),
+        Command::Rules { format } => print_rules(format),
     }
 }
 
-fn print_schema(name: &str, list: bool) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    let written = if list {
-        ARTIFACTS
-            .iter()
-            .try_for_each(|a| writeln!(out, "{}\t{}", a.file_name, a.summary))
-    } else {
-        let Some(artifact) = ARTIFACTS.iter().find(|a| a.file_name == name) else {
-            eprintln!("error: no schema named `{name}`; `timschema schema --list` shows them");
-            return ExitCode::from(2);
-        };
-        out.write_all(artifact.render().as_bytes())
+fn print_rules(format: RulesFormat) -> ExitCode {
+    let rules = timschema::rules::catalogue();
+    let text = match format {
+        RulesFormat::Table => timschema::rules::docs::table(&rules),
+        RulesFormat::Markdown => timschema::rules::docs::markdown(&rules),
+        RulesFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&rules).expect("rules serialize");
+            json.push('\n');
+            json
+        }
     };
-    match written {
+    write_stdout(text.as_bytes())
+}
+
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    match std::io::stdout().lock().write_all(bytes) {
         Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`| head`) is not a failure of ours.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: cannot write to standard output: {e}");
             ExitCode::from(2)
         }
     }
+}
+
+fn print_schema(name: &str, list: bool) -> ExitCode {
+    if list {
+        let text: String = ARTIFACTS
+            .iter()
+            .map(|a| format!("{}\t{}\n", a.file_name, a.summary))
+            .collect();
+        return write_stdout(text.as_bytes());
+    }
+    let Some(artifact) = ARTIFACTS.iter().find(|a| a.file_name == name) else {
+        eprintln!("error: no schema named `{name}`; `timschema schema --list` shows them");
+        return ExitCode::from(2);
+    };
+    write_stdout(artifact.render().as_bytes())
 }

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
 use crate::conversation::V2TimConversation;
 
 /// The result of an SDK call that returns a value: a status code, its text, and the value.
@@ -11,8 +12,34 @@ use crate::conversation::V2TimConversation;
 /// Flutter web path still produces. A call succeeded when `code` is 0; on failure `data` is
 /// normally absent or null. (From SDK 8.5 the native path wraps the same fields differently:
 /// `data` arrives as a JSON-encoded string under `json_param`.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Contract)]
 #[schemars(bound = "T: JsonSchema")]
+#[contract(
+    rule(
+        id = "callback-success-has-data",
+        check = crate::rules::callback::success_has_data,
+        schema = crate::rules::callback::success_has_data_schema,
+        fields("code", "data"),
+        message = "code is 0 but data is missing or null",
+        doc = "A successful call answers with its value: the platform bridges send {code: 0, desc, data} on success (reference §1, CommonUtil.java), and the 8.x SDKs read data as non-null after a successful getConversation."
+    ),
+    rule(
+        id = "callback-failure-has-no-data",
+        severity = "warning",
+        check = crate::rules::callback::failure_has_no_data,
+        fields("code", "data"),
+        message = "code is not 0 but data is present",
+        doc = "A failed call normally answers with {code, desc} and no value (reference §1). The Android bridge may still attach data to an error, so this is a warning: a client that trusts data after a failure is probably wrong."
+    ),
+    rule(
+        id = "callback-known-error-code",
+        severity = "warning",
+        check = crate::rules::callback::known_error_code,
+        fields("code"),
+        message = "code is not a documented IM error code",
+        doc = "A non-zero code should be one of the IM error codes (reference §7: the error-code page and the SDK's TIMErrCode, plus the web SDK's 2xxx codes and -1 from the Flutter web helper). The table the reference gives is grouped in ranges and is not exhaustive, hence a warning."
+    ),
+)]
 pub struct V2TimValueCallback<T> {
     /// The status code: 0 for success, otherwise one of the IM error codes (for example 6014
     /// when the user is not logged in).
@@ -27,7 +54,7 @@ pub struct V2TimValueCallback<T> {
 }
 
 /// One page of the conversation list, as `getConversationList` returns it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimConversationResult {
     /// The cursor to pass to fetch the next page; the SDK substitutes `""` when none is sent.
     #[serde(rename = "nextSeq", default, skip_serializing_if = "Option::is_none")]

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
 use crate::enums::{ConversationType, GroupAtType, GroupType, ReceiveMessageOpt};
 use crate::message::V2TimMessage;
 use crate::or_empty::OrEmpty;
@@ -13,10 +14,112 @@ use crate::or_empty::OrEmpty;
 /// Every field but `conversationID` may be absent or null. Fields that do not apply to the
 /// conversation's kind (`userID` in a group) are null on iOS, the web and the Dart layer of SDK
 /// 8.x, but the empty string `""` on native Android and Windows builds; both are accepted.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[contract(
+    rule(
+        id = "conversation-id-prefix",
+        check = crate::rules::conversation::id_prefix,
+        schema = crate::rules::conversation::id_prefix_schema,
+        fields("conversationID", "type"),
+        message = "conversationID does not start with the prefix of its type",
+        doc = "A one-to-one chat's id is `c2c_` followed by the peer's userID and a group's is `group_` followed by the groupID (reference §6.1, §6.3: the native headers, and the 8.9 adapter that strips exactly these prefixes and rejects any other id with error 6017). With no `type`, the id still needs one of the two prefixes."
+    ),
+    rule(
+        id = "conversation-id-suffix",
+        check = crate::rules::conversation::id_suffix,
+        fields("conversationID", "type", "userID", "groupID"),
+        message = "conversationID does not end with the conversation's userID or groupID",
+        doc = "After its prefix, the id of a one-to-one chat is the peer's userID and the id of a group is its groupID (reference §6.1, §6.2: SDK 8.9 builds the id from the same value it puts in userID or groupID). Checked only when that field is filled. JSON Schema cannot compare two fields, so only this validator enforces it."
+    ),
+    rule(
+        id = "user-id-only-c2c",
+        check = crate::rules::conversation::user_id_only_c2c,
+        schema = crate::rules::conversation::user_id_only_c2c_schema,
+        fields("userID", "type"),
+        message = "userID is set on a group conversation",
+        doc = "userID names the peer of a one-to-one chat; for a group it is null, or the empty string on native builds (reference §6.2: the native headers say it is empty for other kinds)."
+    ),
+    rule(
+        id = "group-id-only-group",
+        check = crate::rules::conversation::group_id_only_group,
+        schema = crate::rules::conversation::group_id_only_group_schema,
+        fields("groupID", "type"),
+        message = "groupID is set on a one-to-one conversation",
+        doc = "groupID names the group of a group chat; for a one-to-one chat it is null, or the empty string on native builds (reference §6.2)."
+    ),
+    rule(
+        id = "group-type-only-group",
+        check = crate::rules::conversation::group_type_only_group,
+        schema = crate::rules::conversation::group_type_only_group_schema,
+        fields("groupType", "type"),
+        message = "groupType is set on a one-to-one conversation",
+        doc = "groupType is the kind of a group; for a one-to-one chat it is null, or the empty string on native builds (reference §6.2)."
+    ),
+    rule(
+        id = "avchatroom-unread-zero",
+        check = crate::rules::conversation::avchatroom_unread_zero,
+        schema = crate::rules::conversation::avchatroom_unread_zero_schema,
+        fields("groupType", "unreadCount"),
+        message = "an AVChatRoom conversation reports a non-zero unreadCount",
+        doc = "Live-streaming groups (AVChatRoom) do not support unread counting and report 0 (reference §6.6: the native headers and the Unity documentation)."
+    ),
+    rule(
+        id = "draft-has-timestamp",
+        check = crate::rules::conversation::draft_has_timestamp,
+        schema = crate::rules::conversation::draft_has_timestamp_schema,
+        fields("draftText", "draftTimestamp"),
+        message = "a draft has no draftTimestamp",
+        doc = "The SDK stamps a draft with the time it was set, automatically (reference §6.8), so a non-empty draftText comes with a positive draftTimestamp."
+    ),
+    rule(
+        id = "at-info-only-group",
+        check = crate::rules::conversation::at_info_only_group,
+        schema = crate::rules::conversation::at_info_only_group_schema,
+        fields("groupAtInfoList", "type"),
+        message = "groupAtInfoList has entries in a one-to-one conversation",
+        doc = "@-mention markers exist only in group conversations (reference §6.13: the list shows someone-@-me and @-all badges for groups)."
+    ),
+    rule(
+        id = "mark-known",
+        check = crate::rules::conversation::mark_known,
+        schema = crate::rules::conversation::mark_known_schema,
+        fields("markList"),
+        message = "a markList entry is not a mark value",
+        doc = "Each mark is one bit: a standard mark (1 star, 2 unread, 4 fold, 8 hide) or an application mark 1 << n with 32 <= n < 64 (reference §5 and §6.10, from MarkConversation in V2TIMConversationManager.h)."
+    ),
+    rule(
+        id = "c2c-read-timestamp-only-c2c",
+        severity = "warning",
+        check = crate::rules::conversation::c2c_read_timestamp_only_c2c,
+        fields("c2cReadTimestamp", "type"),
+        message = "c2cReadTimestamp is non-zero on a group conversation",
+        doc = "The peer's read timestamp means something only in a one-to-one chat (reference §6.12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a group is suspicious rather than documented as impossible, hence a warning."
+    ),
+    rule(
+        id = "group-read-sequence-only-group",
+        severity = "warning",
+        check = crate::rules::conversation::group_read_sequence_only_group,
+        fields("groupReadSequence", "type"),
+        message = "groupReadSequence is non-zero on a one-to-one conversation",
+        doc = "The read sequence means something only in a group (reference §6.12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a one-to-one chat is suspicious, hence a warning."
+    ),
+    rule(
+        id = "last-message-in-conversation",
+        check = crate::rules::conversation::last_message_in_conversation,
+        fields("type", "groupID", "userID", "lastMessage/groupID", "lastMessage/userID"),
+        message = "the last message belongs to another conversation",
+        doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (reference §6.15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."
+    ),
+)]
 pub struct V2TimConversation {
     /// The conversation's unique id: `c2c_` followed by the peer's userID for a one-to-one chat,
     /// `group_` followed by the groupID for a group. Required since SDK 3.x.
+    #[contract(
+        non_empty,
+        id = "conversation-id-non-empty",
+        message = "conversationID is empty",
+        doc = "Every conversation has an id; getConversation is called with it and the SDK rejects an empty one (reference §1, error 6017)."
+    )]
     #[serde(rename = "conversationID")]
     pub conversation_id: String,
 
@@ -43,11 +146,23 @@ pub struct V2TimConversation {
 
     /// The kind of group in a group chat; null or `""` in a one-to-one chat. SDK 2.x on Android
     /// never sends it.
+    #[contract(
+        one_of("Work", "Public", "Meeting", "AVChatRoom", "Community"),
+        id = "group-type-known",
+        message = "groupType is not one of the five group types",
+        doc = "The camelCase SDKs name five group types: Work, Public, Meeting, AVChatRoom and Community (reference §5). The empty string that native builds send for one-to-one chats counts as absent."
+    )]
     #[serde(rename = "groupType", default, skip_serializing_if = "Option::is_none")]
     pub group_type: Option<OrEmpty<GroupType>>,
 
     /// How many messages the user has not read. Live-streaming groups (AVChatRoom) keep no
     /// count and report 0.
+    #[contract(
+        range(min = 0),
+        id = "unread-count-non-negative",
+        message = "unreadCount is negative",
+        doc = "A count of unread messages cannot be negative (reference §2a: the C API sends it as an unsigned 64-bit integer)."
+    )]
     #[serde(
         rename = "unreadCount",
         default,
@@ -83,6 +198,12 @@ pub struct V2TimConversation {
     pub is_pinned: Option<bool>,
 
     /// How the user receives this conversation's messages (see `ReceiveMessageOpt`).
+    #[contract(
+        range(min = 0, max = 4),
+        id = "recv-opt-range",
+        message = "recvOpt is not a receive option (0 to 4)",
+        doc = "The receive option is one of the five values of V2TIMReceiveMessageOpt, 0 to 4 (reference §5 and §6.14; SDK 8.1's Dart enum names only 0 to 2, the native SDKs all five)."
+    )]
     #[serde(rename = "recvOpt", default, skip_serializing_if = "Option::is_none")]
     pub recv_opt: Option<ReceiveMessageOpt>,
 
@@ -98,6 +219,12 @@ pub struct V2TimConversation {
     /// The sort key of the conversation list: larger sorts first. It grows with each activation
     /// of the conversation but is not a timestamp, and clearing the messages does not change it.
     /// The key is spelt with a lower-case k. It can exceed 2^53; the web path always sends 0.
+    #[contract(
+        range(min = 0),
+        id = "orderkey-non-negative",
+        message = "orderkey is negative",
+        doc = "The sort key grows from 0 with each activation of the conversation (reference §6.9; the C API sends it as an unsigned 64-bit integer)."
+    )]
     #[serde(rename = "orderkey", default, skip_serializing_if = "Option::is_none")]
     pub orderkey: Option<i64>,
 
@@ -108,6 +235,12 @@ pub struct V2TimConversation {
     pub mark_list: Option<Vec<Option<u64>>>,
 
     /// Application data attached to the conversation (SDK 6.5 and later), at most 256 bytes.
+    #[contract(
+        max_bytes = 256,
+        id = "custom-data-max-bytes",
+        message = "customData is longer than 256 bytes",
+        doc = "Conversation custom data holds at most 256 bytes (reference §6.11, from SetConversationCustomData in V2TIMConversationManager.h). JSON Schema counts characters, not bytes, so only this validator enforces it."
+    )]
     #[serde(
         rename = "customData",
         default,
@@ -117,6 +250,19 @@ pub struct V2TimConversation {
 
     /// The names of the user-defined conversation groups this conversation belongs to (SDK 6.5
     /// and later): at most 20 groups, each name at most 32 bytes.
+    #[contract(
+        max_items = 20,
+        id = "conversation-groups-max-items",
+        message = "the conversation is in more than 20 groups",
+        doc = "A conversation belongs to at most 20 conversation groups (reference §6.11: error 51010)."
+    )]
+    #[contract(
+        each,
+        max_bytes = 32,
+        id = "conversation-group-name-max-bytes",
+        message = "a conversation group name is longer than 32 bytes",
+        doc = "A conversation group name holds at most 32 bytes (reference §6.11: error 51011). JSON Schema counts characters, not bytes, so only this validator enforces it."
+    )]
     #[serde(
         rename = "conversationGroupList",
         default,
@@ -144,10 +290,16 @@ pub struct V2TimConversation {
 }
 
 /// One unread @-mention in a group conversation.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimGroupAtInfo {
     /// The sequence number of the message that carries the mention. SDK 8.x sends it as a
     /// decimal string; SDK 2.x and 3.x sent an integer.
+    #[contract(
+        pattern = "^[0-9]+$",
+        id = "at-info-seq-decimal",
+        message = "seq is not a decimal number",
+        doc = "SDK 8.x sends the sequence number of the mentioning message as a decimal string (reference §3: Android writes String.valueOf(seq), the web path messageSequence.toString()). SDK 8.1 turns a missing seq into the string null, which this rule catches."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seq: Option<String>,
 

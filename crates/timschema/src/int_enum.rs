@@ -15,24 +15,33 @@ pub fn doc_text(lines: &[&str]) -> String {
 
 /// Declares an integer enumeration of the SDK; see the module documentation.
 ///
-/// Each variant is `Name = value => "SDK_CONSTANT",` with a doc comment.
+/// Each variant is `Name = value => "SDK_CONSTANT",` with a doc comment, and optionally
+/// `#[contract(forbid, ...)]` rules, which `#[derive(Contract)]` reads.
 macro_rules! int_enum {
     (
         $(#[doc = $doc:literal])*
         pub enum $name:ident {
             $(
                 $(#[doc = $vdoc:literal])*
+                $(#[contract($($rule:tt)*)])*
                 $variant:ident = $value:literal => $sdk:literal,
             )+
         }
     ) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, crate::Contract)]
         pub enum $name {
             $(
                 $(#[doc = $vdoc])*
-                $variant,
+                $(#[contract($($rule)*)])*
+                $variant = $value,
             )+
+        }
+
+        impl $crate::contract::check::AsNumber for $name {
+            fn as_number(&self) -> ::core::option::Option<$crate::contract::Num> {
+                ::core::option::Option::Some($crate::contract::Num::Int(i128::from(self.value())))
+            }
         }
 
         impl $name {

@@ -15,7 +15,11 @@
 //! assert_eq!(conversation.user_id.as_deref(), Some("alice"));
 //! ```
 
+// The derive emits `::timschema::…` paths; this lets them resolve inside this crate too.
+extern crate self as timschema;
+
 pub mod callback;
+pub mod contract;
 pub mod conversation;
 pub mod elements;
 pub mod enums;
@@ -24,7 +28,9 @@ pub mod int_enum;
 pub mod message;
 pub mod or_empty;
 pub mod push;
+pub mod rules;
 pub mod schema;
+pub mod validate;
 
 pub use callback::{V2TimConversationResult, V2TimValueCallback};
 pub use conversation::{V2TimConversation, V2TimGroupAtInfo};
@@ -32,6 +38,8 @@ pub use enums::*;
 pub use message::{V2TimMessage, V2TimUserFullInfo};
 pub use or_empty::OrEmpty;
 pub use push::OfflinePushInfo;
+pub use timschema_derive::Contract;
+pub use validate::{Finding, Report, validate, validate_value};
 
 /// What `getConversation` returns.
 pub type GetConversationResponse = V2TimValueCallback<V2TimConversation>;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
 use crate::elements::{
     V2TimCustomElem, V2TimFaceElem, V2TimFileElem, V2TimGroupTipsElem, V2TimImageElem,
     V2TimLocationElem, V2TimMergerElem, V2TimSoundElem, V2TimTextElem, V2TimVideoElem,
@@ -17,7 +18,17 @@ use crate::push::OfflinePushInfo;
 /// The content is one element: `elemType` says which, and the element field of that kind
 /// (`textElem`, `imageElem`, …) holds it. These are the camelCase keys of SDK 8.1/8.2; SDK 8.9's
 /// native path has more fields, which reach this JSON only on the web path.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[contract(
+    rule(
+        id = "elem-type-matches-element",
+        check = crate::rules::message::elem_type_matches_element,
+        schema = crate::rules::message::elem_type_matches_element_schema,
+        fields("elemType", "textElem", "customElem", "imageElem", "soundElem", "videoElem", "fileElem", "locationElem", "faceElem", "groupTipsElem", "mergerElem"),
+        message = "elemType does not match the element field that is filled",
+        doc = "A message carries one element: elemType says which, and the element field of that kind holds it while the others stay empty (reference §4a-4b: the SDK fills the field of the first element and sets elemType from it). Element types 0, 11 and 12 have no element field in the camelCase JSON."
+    ),
+)]
 pub struct V2TimMessage {
     /// The message id; empty while the message is being created, assigned when it is sent.
     #[serde(rename = "msgID", default, skip_serializing_if = "Option::is_none")]
@@ -26,6 +37,12 @@ pub struct V2TimMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,
     /// Upload progress in percent; only media messages report less than 100.
+    #[contract(
+        range(min = 0, max = 100),
+        id = "message-progress-range",
+        message = "progress is not a percentage (0 to 100)",
+        doc = "Upload progress is a percentage; messages without media report 100 (reference §4a)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<i64>,
     /// The userID of the sender.
@@ -55,6 +72,12 @@ pub struct V2TimMessage {
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
     /// Whether the message is being sent, was sent, failed, was deleted, imported or recalled.
+    #[contract(
+        range(min = 1, max = 6),
+        id = "message-status-range",
+        message = "status is not a message status (1 to 6)",
+        doc = "A message status is one of the six values of V2TIMMessageStatus, 1 to 6 (reference §5)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MessageStatus>,
     /// Which element the message carries; the SDK reads a missing value as 0 (none).
@@ -143,6 +166,12 @@ pub struct V2TimMessage {
     )]
     pub is_peer_read: Option<bool>,
     /// The delivery priority of a group message; set only on messages received live.
+    #[contract(
+        range(min = 0, max = 3),
+        id = "message-priority-range",
+        message = "priority is not a message priority (0 to 3)",
+        doc = "A message priority is one of the four values of V2TIMMessagePriority, 0 to 3 (reference §5)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<MessagePriority>,
     /// How the message is announced by offline push.
@@ -163,6 +192,12 @@ pub struct V2TimMessage {
     /// The message's sequence number: assigned by the server and strictly increasing in a
     /// group, local and not guaranteed unique in a one-to-one chat. SDK 8.x sends a decimal
     /// string; SDK 2.x and 3.x sent an integer.
+    #[contract(
+        pattern = "^[0-9]+$",
+        id = "message-seq-decimal",
+        message = "seq is not a decimal number",
+        doc = "SDK 8.x sends the sequence number as a decimal string (reference §4a: Android writes String.valueOf(seq), the native path message_seq.toString())."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seq: Option<String>,
     /// A random number the SDK attaches to the message, used with `seq` and `timestamp` to find it.
@@ -245,7 +280,7 @@ pub struct V2TimMessage {
 }
 
 /// A user's full profile, as the SDK attaches it to a recalled message.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimUserFullInfo {
     /// The user's id.
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]

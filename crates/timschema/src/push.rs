@@ -3,12 +3,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
+
 /// The offline push settings of a message: what the notification says and how each vendor's
 /// push service shows it.
 ///
 /// These are the camelCase keys of SDK 8.x (`OfflinePushInfo`); SDK 2.x had only `title`,
 /// `desc` and `isDisablePush`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct OfflinePushInfo {
     /// The notification title; a platform-specific title, where set, wins on that platform.
     #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]

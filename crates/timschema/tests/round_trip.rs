@@ -177,3 +177,15 @@ fn every_shipped_schema_compiles_with_the_rust_validator() {
         validator(artifact.schema());
     }
 }
+
+#[test]
+fn every_sample_response_keeps_every_rule() {
+    for response in common::responses() {
+        let report = timschema::validate(serde_json::to_string(&response).unwrap().as_bytes());
+        assert!(
+            report.findings.is_empty() && report.skipped.is_empty(),
+            "{:#}\n{report:#?}",
+            serde_json::to_value(&response).unwrap()
+        );
+    }
+}

@@ -3,10 +3,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
+
 use super::NextElem;
 
 /// A text element.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimTextElem {
     /// The text of the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17,7 +19,7 @@ pub struct V2TimTextElem {
 }
 
 /// A custom element: data the application defines and interprets.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimCustomElem {
     /// The application's payload, often a JSON document in a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,15 +36,17 @@ pub struct V2TimCustomElem {
 }
 
 /// A location element: a described point on the map.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimLocationElem {
     /// A description of the place, such as an address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub desc: Option<String>,
     /// The longitude in degrees, from -180 to 180.
+    #[contract(range(min = -180, max = 180), id = "location-longitude-range", message = "longitude is outside -180 to 180", doc = "A longitude is in degrees, from -180 to 180.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub longitude: Option<f64>,
     /// The latitude in degrees, from -90 to 90.
+    #[contract(range(min = -90, max = 90), id = "location-latitude-range", message = "latitude is outside -90 to 90", doc = "A latitude is in degrees, from -90 to 90.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latitude: Option<f64>,
     /// The next element when the message carries several (SDK 8.1).
@@ -51,7 +55,7 @@ pub struct V2TimLocationElem {
 }
 
 /// A face element: a sticker or emoji chosen from an application-defined set.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimFaceElem {
     /// The sticker's index in the application's set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -65,7 +69,7 @@ pub struct V2TimFaceElem {
 }
 
 /// A merger element: several messages forwarded together as one.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimMergerElem {
     /// Whether the bundle nests more than 100 levels, in which case it cannot be opened.
     #[serde(

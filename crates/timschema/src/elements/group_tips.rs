@@ -3,10 +3,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
+
 use crate::enums::GroupTipsType;
 
 /// A group tips element: a notice the server posts in a group when something happens to it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimGroupTipsElem {
     /// The group the event happened in.
     #[serde(rename = "groupID", default, skip_serializing_if = "Option::is_none")]
@@ -48,7 +50,7 @@ pub struct V2TimGroupTipsElem {
 }
 
 /// One change to a group's profile.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimGroupChangeInfo {
     /// Which property changed, as the SDK's group-info-change numbers (1 name, 2 introduction,
     /// 3 notification, 4 avatar, 5 owner, 6 custom field, 7 mute all, …).
@@ -69,7 +71,7 @@ pub struct V2TimGroupChangeInfo {
 }
 
 /// One change to a member, such as being muted.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimGroupMemberChangeInfo {
     /// The member the change is about.
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
@@ -80,7 +82,7 @@ pub struct V2TimGroupMemberChangeInfo {
 }
 
 /// A group member as a group tips element names it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimGroupMemberInfo {
     /// The member's userID.
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]

@@ -3,11 +3,13 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
+
 use super::NextElem;
 use crate::enums::ImageType;
 
 /// An image element: a picture in up to three renditions.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimImageElem {
     /// The local path of the original picture; set on the sender's device only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -21,7 +23,7 @@ pub struct V2TimImageElem {
 }
 
 /// One rendition of a picture.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimImage {
     /// The rendition's id on Tencent's storage, as the native bridges name it.
     #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
@@ -30,6 +32,12 @@ pub struct V2TimImage {
     #[serde(rename = "uuid", default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
     /// Which rendition this is: original, thumbnail or large.
+    #[contract(
+        range(min = 0, max = 2),
+        id = "image-type-range",
+        message = "type is not an image type (0 to 2)",
+        doc = "An image rendition is the original (0), the thumbnail (1) or the large preview (2), in the Dart numbering the camelCase JSON uses (reference §5; the C++ headers use 1, 2 and 4)."
+    )]
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub image_type: Option<ImageType>,
     /// The size of the picture file in bytes.
@@ -50,7 +58,7 @@ pub struct V2TimImage {
 }
 
 /// A sound element: a voice recording.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimSoundElem {
     /// The local path of the recording; set on the sender's device only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,7 +84,7 @@ pub struct V2TimSoundElem {
 }
 
 /// A video element: a video file and its cover picture (snapshot).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimVideoElem {
     /// The local path of the video; set on the sender's device before sending.
     #[serde(rename = "videoPath", default, skip_serializing_if = "Option::is_none")]
@@ -158,7 +166,7 @@ pub struct V2TimVideoElem {
 }
 
 /// A file element.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 pub struct V2TimFileElem {
     /// The local path of the file; set on the sender's device only.
     #[serde(default, skip_serializing_if = "Option::is_none")]

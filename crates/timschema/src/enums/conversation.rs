@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Contract;
+use crate::contract::check::AsText;
 use crate::int_enum::int_enum;
 
 int_enum! {
@@ -11,6 +13,12 @@ int_enum! {
     /// The C API also defines 3 for the long-retired system conversation; no camelCase SDK sends it.
     pub enum ConversationType {
         /// Not a valid conversation: the SDK's placeholder when it cannot tell the kind.
+        #[contract(
+            forbid,
+            id = "conversation-type-valid",
+            message = "type is 0, the SDK's invalid conversation type",
+            doc = "A conversation is a one-to-one chat (1) or a group (2). 0 is what SDK 8.9 falls back to when the native layer sends no type, and what its id-building code reports as an invalid conversation type (reference §2a, §5, §6.3)."
+        )]
         Invalid = 0 => "V2TIM_UNKNOWN",
         /// A one-to-one chat with another user (C2C); its id is `c2c_` followed by the peer's userID.
         C2c = 1 => "V2TIM_C2C",
@@ -41,6 +49,12 @@ int_enum! {
     /// Which kind of @-mention a group conversation is flagging.
     pub enum GroupAtType {
         /// Unknown: the Dart SDK's error state, never a real mention.
+        #[contract(
+            forbid,
+            id = "at-type-known",
+            message = "atType is 0, the SDK's error state",
+            doc = "An @-mention is of the user (1), of everyone (2) or of both (3); 0 is the error state that SDK 8.9's Dart enum names and falls back to when the value is missing (reference §3, §6.13)."
+        )]
         Unknown = 0 => "TIM_AT_UNKNOWN",
         /// Someone mentioned the current user ("@me").
         AtMe = 1 => "V2TIM_AT_ME",
@@ -72,7 +86,7 @@ int_enum! {
 ///
 /// The C API sends an integer instead (0 to 5); older documentation calls Work "Private" and
 /// Meeting "ChatRoom". SDK 2.x does not know Community.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Contract)]
 pub enum GroupType {
     /// A work group: members join only by invitation and nobody can dismiss it.
     Work,
@@ -84,4 +98,32 @@ pub enum GroupType {
     AVChatRoom,
     /// A community: a large group with topics that anyone may join.
     Community,
+}
+
+impl GroupType {
+    /// Every group type, in the SDK's order.
+    pub const ALL: &'static [GroupType] = &[
+        GroupType::Work,
+        GroupType::Public,
+        GroupType::Meeting,
+        GroupType::AVChatRoom,
+        GroupType::Community,
+    ];
+
+    /// The string the SDK sends.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            GroupType::Work => "Work",
+            GroupType::Public => "Public",
+            GroupType::Meeting => "Meeting",
+            GroupType::AVChatRoom => "AVChatRoom",
+            GroupType::Community => "Community",
+        }
+    }
+}
+
+impl AsText for GroupType {
+    fn as_text(&self) -> Option<&str> {
+        Some(self.as_str())
+    }
 }

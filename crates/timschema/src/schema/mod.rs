@@ -11,12 +11,15 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
+use crate::contract::ContractType;
+use crate::contract::schema::{RULES_KEYWORD, RuleLocations};
 use crate::enums::ConversationMark;
+use crate::rules;
 use crate::{GetConversationListResponse, GetConversationResponse, V2TimConversation};
 
 /// Extension keywords (beyond the 2020-12 vocabulary) that the shipped schemas may contain. A
 /// strict validator such as Ajv must be told about each one (`ajv.addKeyword(name)`).
-pub const EXTENSION_KEYWORDS: &[&str] = &[];
+pub const EXTENSION_KEYWORDS: &[&str] = &[RULES_KEYWORD];
 
 /// One schema file that the project ships under `schemas/`.
 #[derive(Debug, Clone, Copy)]
@@ -61,6 +64,11 @@ pub const ARTIFACTS: &[SchemaArtifact] = &[
 
 /// The schema of the whole `getConversation` response.
 pub fn get_conversation_response() -> Schema {
+    get_conversation_response_with_rules().0
+}
+
+/// The schema of the whole `getConversation` response, with where each of its rules lives.
+pub fn get_conversation_response_with_rules() -> (Schema, RuleLocations) {
     root_schema::<GetConversationResponse>(
         "getConversation response",
         "The answer of the Tencent Cloud Chat SDK's getConversation(conversationID): a status \
@@ -75,6 +83,7 @@ pub fn get_conversation_list_response() -> Schema {
         "The answer of the Tencent Cloud Chat SDK's getConversationList: a status code, its \
          description, and one page of conversations.",
     )
+    .0
 }
 
 /// The schema of one conversation.
@@ -83,6 +92,7 @@ pub fn conversation() -> Schema {
         "V2TimConversation",
         "One conversation of the Tencent Cloud Chat SDK, as getConversation returns it in `data`.",
     )
+    .0
 }
 
 /// The settings every shipped schema is generated with.
@@ -90,7 +100,11 @@ pub fn settings() -> SchemaSettings {
     SchemaSettings::draft2020_12().with_transform(portable::Portable)
 }
 
-fn root_schema<T: JsonSchema>(title: &str, description: &str) -> Schema {
+/// Generates the schema of `T`, adds the contract's rules to it, and tidies it for shipping.
+fn root_schema<T: JsonSchema + ContractType>(
+    title: &str,
+    description: &str,
+) -> (Schema, RuleLocations) {
     let mut generator = SchemaGenerator::new(settings());
     // Enumerations that no field refers to by `$ref` still belong in `$defs`, so that clients
     // generated from the schema can name their values (markList entries are ConversationMark
@@ -100,7 +114,11 @@ fn root_schema<T: JsonSchema>(title: &str, description: &str) -> Schema {
     schema.insert("title".into(), title.into());
     schema.insert("description".into(), description.into());
     sort_defs(&mut schema);
-    schema
+    let mut document = schema.to_value();
+    let locations =
+        crate::contract::schema::apply(&mut document, &rules::types(), T::CONTRACT.name);
+    let schema = Schema::try_from(document).expect("a schema stays an object");
+    (schema, locations)
 }
 
 /// Orders `$defs` by name so the file reads like an index and diffs stay small.

@@ -1,0 +1,48 @@
+//! `#[derive(Contract)]`: each rule of the timschema contract, declared once on the type.
+//!
+//! ```ignore
+//! #[derive(Contract)]
+//! #[contract(rule(id = "draft-has-timestamp", check = rules::draft_has_timestamp,
+//!     fields("draftText", "draftTimestamp"), message = "...", doc = "..."))]
+//! struct V2TimConversation {
+//!     #[contract(range(min = 0, max = 4), id = "recv-opt-range", message = "...", doc = "...")]
+//!     #[serde(rename = "recvOpt")]
+//!     recv_opt: Option<ReceiveMessageOpt>,
+//! }
+//! ```
+//!
+//! The macro works in three stages that do not mix: [`syntax`] reads the attributes into a
+//! [`model`], [`check`] validates the model (every problem reported at once, each at its
+//! tokens), and [`emit`] writes the code. The meaning of each rule kind lives in the runtime,
+//! `timschema::contract`; this crate only describes rules as data and emits the walk.
+
+mod check;
+mod ctxt;
+mod emit;
+mod model;
+mod syntax;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `timschema::contract::Contract` and `ContractType`; see the crate documentation.
+#[proc_macro_derive(Contract, attributes(contract))]
+pub fn derive_contract(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The whole derive, on `proc_macro2` types so it can be tested without a compiler.
+fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let cx = ctxt::Ctxt::new();
+    let model = syntax::parse(&cx, input);
+    if let Some(model) = &model {
+        check::check(&cx, model);
+    }
+    cx.check()?;
+    Ok(emit::emit(
+        &model.expect("parse errors were reported above"),
+    ))
+}

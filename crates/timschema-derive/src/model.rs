@@ -1,0 +1,127 @@
+//! The checked shape of a `#[derive(Contract)]` input: the type, its fields or variants with
+//! their wire names, and the rules declared on each.
+
+use proc_macro2::Span;
+
+/// The derive input.
+pub struct Container<'a> {
+    pub ident: &'a syn::Ident,
+    pub generics: &'a syn::Generics,
+    pub data: Data<'a>,
+    /// Container rules (`#[contract(rule(...))]` on the type).
+    pub rules: Vec<RuleDef>,
+}
+
+pub enum Data<'a> {
+    Struct(Vec<Field>),
+    Enum(Vec<Variant<'a>>),
+}
+
+pub struct Field {
+    /// The field's access expression: a name, or an index for tuple structs.
+    pub member: syn::Member,
+    /// The key the field has in JSON.
+    pub wire: String,
+    /// Not in the JSON at all (`#[serde(skip)]`): neither walked nor checked.
+    pub skipped: bool,
+    pub rules: Vec<RuleDef>,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a syn::Ident,
+    /// The value the variant has in JSON: its discriminant, or its wire name.
+    pub value: VariantValue,
+    pub rules: Vec<RuleDef>,
+}
+
+pub enum VariantValue {
+    Int(syn::LitInt),
+    Str(String),
+}
+
+/// One declared rule.
+pub struct RuleDef {
+    pub id: Option<syn::LitStr>,
+    pub severity: Severity,
+    pub message: Option<syn::LitStr>,
+    pub doc: Option<syn::LitStr>,
+    pub kind: Kind,
+    /// The tokens the kind was written as, for errors and spans of emitted checks.
+    pub kind_span: Span,
+    /// Apply to each item of a list field.
+    pub each: bool,
+    /// The fields a container rule reads (relative pointers in wire names).
+    pub fields: Vec<syn::LitStr>,
+    /// A container rule's function.
+    pub check: Option<syn::Path>,
+    /// A container rule's JSON Schema function.
+    pub schema: Option<syn::Path>,
+    /// The whole attribute, for errors about the rule as a whole.
+    pub span: Span,
+    /// A value in the attribute was already reported as malformed; "missing" errors about
+    /// it would only repeat that.
+    pub broken: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+pub enum Kind {
+    /// Not given yet (reported by the check stage).
+    Missing,
+    Range {
+        min: Option<NumLit>,
+        max: Option<NumLit>,
+    },
+    Pattern(syn::LitStr),
+    Prefix(syn::LitStr),
+    NonEmpty,
+    MaxBytes(syn::LitInt),
+    MaxItems(syn::LitInt),
+    OneOf(Vec<OneOfLit>),
+    Forbid,
+    Check,
+}
+
+/// A numeric literal with an optional minus sign.
+#[derive(Clone)]
+pub struct NumLit {
+    pub negative: bool,
+    pub lit: syn::Lit,
+}
+
+impl NumLit {
+    pub fn value(&self) -> f64 {
+        let magnitude = match &self.lit {
+            syn::Lit::Int(i) => i.base10_parse::<f64>().unwrap_or(f64::NAN),
+            syn::Lit::Float(f) => f.base10_parse::<f64>().unwrap_or(f64::NAN),
+            _ => f64::NAN,
+        };
+        if self.negative { -magnitude } else { magnitude }
+    }
+}
+
+pub enum OneOfLit {
+    Str(syn::LitStr),
+    Int(syn::LitInt),
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Missing => "(none)",
+            Kind::Range { .. } => "range",
+            Kind::Pattern(_) => "pattern",
+            Kind::Prefix(_) => "prefix",
+            Kind::NonEmpty => "non_empty",
+            Kind::MaxBytes(_) => "max_bytes",
+            Kind::MaxItems(_) => "max_items",
+            Kind::OneOf(_) => "one_of",
+            Kind::Forbid => "forbid",
+            Kind::Check => "rule",
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! What each field-rule kind means on a value. `#[derive(Contract)]` calls these functions; the
+//! traits say which fields a kind applies to, so a rule on the wrong kind of field is a
+//! compile error at the rule.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use regex::Regex;
+
+use super::{Lit, Num, Rule, RuleKind, Walker};
+
+/// A field that holds a number (or nothing): the fields a `range` rule applies to.
+#[diagnostic::on_unimplemented(
+    message = "a `range` rule needs a numeric field, and `{Self}` is not a number",
+    label = "not a number"
+)]
+pub trait AsNumber {
+    /// The number, or `None` when the field is absent.
+    fn as_number(&self) -> Option<Num>;
+}
+
+/// A field that holds a string (or nothing): the fields of `pattern`, `prefix`, `non_empty`,
+/// `max_bytes` and string `one_of` rules.
+#[diagnostic::on_unimplemented(
+    message = "this rule needs a string field, and `{Self}` is not a string",
+    label = "not a string"
+)]
+pub trait AsText {
+    /// The text, or `None` when the field is absent.
+    fn as_text(&self) -> Option<&str>;
+}
+
+/// A field that holds a list (or nothing): the fields of `max_items` rules and `each`.
+#[diagnostic::on_unimplemented(
+    message = "this rule needs a list field, and `{Self}` is not a list",
+    label = "not a list"
+)]
+pub trait AsList {
+    /// The item type.
+    type Item;
+    /// The items, or `None` when the field is absent.
+    fn as_list(&self) -> Option<&[Self::Item]>;
+}
+
+impl AsNumber for i64 {
+    fn as_number(&self) -> Option<Num> {
+        Some(Num::Int(i128::from(*self)))
+    }
+}
+impl AsNumber for u64 {
+    fn as_number(&self) -> Option<Num> {
+        Some(Num::Int(i128::from(*self)))
+    }
+}
+impl AsNumber for f64 {
+    fn as_number(&self) -> Option<Num> {
+        Some(Num::Float(*self))
+    }
+}
+impl<T: AsNumber> AsNumber for Option<T> {
+    fn as_number(&self) -> Option<Num> {
+        self.as_ref().and_then(AsNumber::as_number)
+    }
+}
+impl AsText for String {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+impl<T: AsText> AsText for Option<T> {
+    fn as_text(&self) -> Option<&str> {
+        self.as_ref().and_then(AsText::as_text)
+    }
+}
+/// `""` from a native build means "absent", so rules do not see it.
+impl<T: AsText> AsText for crate::OrEmpty<T> {
+    fn as_text(&self) -> Option<&str> {
+        self.value().and_then(AsText::as_text)
+    }
+}
+impl<T> AsList for Vec<T> {
+    type Item = T;
+    fn as_list(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+impl<T: AsList> AsList for Option<T> {
+    type Item = T::Item;
+    fn as_list(&self) -> Option<&[T::Item]> {
+        self.as_ref().and_then(AsList::as_list)
+    }
+}
+
+/// Checks a `range` rule.
+pub fn range<T: AsNumber + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'static Rule) {
+    let (Some(number), RuleKind::Range { min, max }) = (value.as_number(), rule.kind) else {
+        return;
+    };
+    let below = min.is_some_and(|min| number.partial_cmp(min) == Some(std::cmp::Ordering::Less));
+    let above = max.is_some_and(|max| number.partial_cmp(max) == Some(std::cmp::Ordering::Greater));
+    if below || above {
+        let bounds = match (min, max) {
+            (Some(min), Some(max)) => format!("from {min} to {max}"),
+            (Some(min), None) => format!("at least {min}"),
+            (None, Some(max)) => format!("at most {max}"),
+            (None, None) => unreachable!("the derive requires a bound"),
+        };
+        walker.report(rule, Some(format!("{number} is not {bounds}")));
+    }
+}
+
+/// Checks a string rule: `pattern`, `prefix`, `non_empty`, `max_bytes` or string `one_of`.
+pub fn text<T: AsText + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'static Rule) {
+    let Some(text) = value.as_text() else { return };
+    let detail =
+        match rule.kind {
+            RuleKind::Pattern(pattern) => (!regex(pattern).is_match(text))
+                .then(|| format!("{text:?} does not match {pattern}")),
+            RuleKind::Prefix(prefix) => (!text.starts_with(prefix))
+                .then(|| format!("{text:?} does not start with {prefix:?}")),
+            RuleKind::NonEmpty => text.is_empty().then(|| "it is empty".to_owned()),
+            RuleKind::MaxBytes(max) => {
+                (text.len() > max).then(|| format!("{} bytes, at most {max} allowed", text.len()))
+            }
+            RuleKind::OneOf(allowed) => (!allowed
+                .iter()
+                .any(|lit| matches!(lit, Lit::Str(s) if *s == text)))
+            .then(|| format!("{text:?} is not one of {}", list(allowed))),
+            _ => None,
+        };
+    if detail.is_some() {
+        walker.report(rule, detail);
+    }
+}
+
+/// Checks an integer `one_of` rule.
+pub fn number_one_of<T: AsNumber + ?Sized>(
+    value: &T,
+    walker: &mut Walker<'_>,
+    rule: &'static Rule,
+) {
+    let (Some(Num::Int(number)), RuleKind::OneOf(allowed)) = (value.as_number(), rule.kind) else {
+        return;
+    };
+    let known = allowed
+        .iter()
+        .any(|lit| matches!(lit, Lit::Int(i) if i128::from(*i) == number));
+    if !known {
+        walker.report(
+            rule,
+            Some(format!("{number} is not one of {}", list(allowed))),
+        );
+    }
+}
+
+/// Checks a `max_items` rule.
+pub fn items<T: AsList + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'static Rule) {
+    let (Some(items), RuleKind::MaxItems(max)) = (value.as_list(), rule.kind) else {
+        return;
+    };
+    if items.len() > max {
+        walker.report(
+            rule,
+            Some(format!("{} items, at most {max} allowed", items.len())),
+        );
+    }
+}
+
+/// Applies a rule to each item of a list field, at the item's pointer.
+pub fn each<T: AsList + ?Sized>(
+    value: &T,
+    walker: &mut Walker<'_>,
+    mut check: impl FnMut(&T::Item, &mut Walker<'_>),
+) {
+    let Some(items) = value.as_list() else { return };
+    for (index, item) in items.iter().enumerate() {
+        walker.index(index, |walker| check(item, walker));
+    }
+}
+
+fn list(allowed: &[Lit]) -> String {
+    allowed
+        .iter()
+        .map(|lit| match lit {
+            Lit::Str(s) => format!("{s:?}"),
+            Lit::Int(i) => i.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The compiled form of a rule's pattern, compiled once per process.
+fn regex(pattern: &'static str) -> Regex {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, Regex>>> = OnceLock::new();
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(pattern)
+        .or_insert_with(|| {
+            // The derive has already compiled the pattern, so this cannot fail.
+            Regex::new(pattern).unwrap_or_else(|e| panic!("rule pattern {pattern:?}: {e}"))
+        })
+        .clone()
+}

@@ -1,0 +1,276 @@
+//! The rule model behind `#[derive(Contract)]`: what a rule is, how a value is walked, and the
+//! catalogue of every rule.
+//!
+//! The derive (crate `timschema-derive`) only *describes* rules as data ([`Rule`]) and emits the
+//! walk that visits every field; what a rule kind means (how a range is checked, which JSON
+//! Schema keywords express it) lives here, once, for every type.
+
+pub mod check;
+pub mod schema;
+pub(crate) mod walker;
+
+use std::collections::BTreeMap;
+
+pub use walker::{RuleCtx, Skipped, Violation, Walker};
+
+/// How serious a broken rule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The response breaks the documented contract.
+    Error,
+    /// Suspicious, or the rule's source is an inference rather than a documented fact.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A number in a rule: integers stay exact, so a bound near 2^63 means what it says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num {
+    /// An integer bound or value.
+    Int(i128),
+    /// A floating-point bound or value.
+    Float(f64),
+}
+
+impl Num {
+    /// The number as JSON.
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Num::Int(i) => i64::try_from(i)
+                .map(serde_json::Value::from)
+                .or_else(|_| u64::try_from(i).map(serde_json::Value::from))
+                .unwrap_or_else(|_| serde_json::Value::from(i as f64)),
+            Num::Float(f) => serde_json::Value::from(f),
+        }
+    }
+
+    /// Compares two numbers; integers are compared exactly.
+    pub fn partial_cmp(self, other: Num) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (Num::Int(a), Num::Int(b)) => Some(a.cmp(&b)),
+            (a, b) => a.as_f64().partial_cmp(&b.as_f64()),
+        }
+    }
+
+    fn as_f64(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            Num::Float(f) => f,
+        }
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Num::Int(i) => write!(f, "{i}"),
+            Num::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+/// A literal of an allowed-values rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lit {
+    /// A string value.
+    Str(&'static str),
+    /// An integer value.
+    Int(i64),
+}
+
+impl Lit {
+    /// The literal as JSON.
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Lit::Str(s) => s.into(),
+            Lit::Int(i) => i.into(),
+        }
+    }
+}
+
+/// What a rule checks.
+#[derive(Debug, Clone, Copy)]
+pub enum RuleKind {
+    /// A number within bounds (inclusive).
+    Range {
+        /// The smallest allowed value.
+        min: Option<Num>,
+        /// The largest allowed value.
+        max: Option<Num>,
+    },
+    /// A string matching a regular expression (searched anywhere, as JSON Schema does).
+    Pattern(&'static str),
+    /// A string starting with a prefix.
+    Prefix(&'static str),
+    /// A string that is not empty.
+    NonEmpty,
+    /// A string of at most this many bytes in UTF-8.
+    MaxBytes(usize),
+    /// A list of at most this many items.
+    MaxItems(usize),
+    /// One of the listed values.
+    OneOf(&'static [Lit]),
+    /// This enumeration value is not allowed.
+    Forbid(Lit),
+    /// A cross-field check written as a Rust function on the whole type.
+    Check,
+}
+
+/// Where in its type a rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A field, by wire name.
+    Field(&'static str),
+    /// Each item of a list field, by wire name.
+    Each(&'static str),
+    /// The value as a whole (container rules and enumeration values).
+    Value,
+}
+
+/// One rule of the contract.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// The stable kebab-case id, such as `conversation-id-prefix`.
+    pub id: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// One line that says what is wrong when the rule is broken.
+    pub message: &'static str,
+    /// A paragraph on what the rule checks and where it comes from.
+    pub doc: &'static str,
+    /// The type the rule is declared on (its name in the schema's `$defs`).
+    pub type_name: &'static str,
+    /// Where in the type it applies.
+    pub target: Target,
+    /// The fields it reads, as pointers relative to the type (wire names).
+    pub fields: &'static [&'static str],
+    /// What it checks.
+    pub kind: RuleKind,
+    /// For a container rule: the JSON Schema that expresses it, if the standard can.
+    pub schema: Option<fn() -> serde_json::Value>,
+}
+
+impl Rule {
+    /// Whether the shipped JSON Schema enforces this rule, so other validators catch it too.
+    ///
+    /// Only errors are put in the schema: a schema cannot warn, so a warning there would turn a
+    /// valid response into an invalid one. Byte lengths have no JSON Schema keyword.
+    pub fn schema_enforced(&self) -> bool {
+        self.severity == Severity::Error
+            && match self.kind {
+                RuleKind::MaxBytes(_) => false,
+                RuleKind::Check => self.schema.is_some(),
+                _ => true,
+            }
+    }
+}
+
+impl Rule {
+    /// Where in its type the rule applies, as wire names (`recvOpt`, `conversationGroupList[]`,
+    /// or the fields a container rule reads).
+    pub fn applies_to(&self) -> String {
+        match self.target {
+            Target::Field(field) => field.to_owned(),
+            Target::Each(field) => format!("{field}[]"),
+            Target::Value if self.fields.is_empty() => "(value)".to_owned(),
+            Target::Value => self.fields.join(", "),
+        }
+    }
+}
+
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Rule", 7)?;
+        out.serialize_field("id", self.id)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("type", self.type_name)?;
+        out.serialize_field("appliesTo", &self.applies_to())?;
+        out.serialize_field("message", self.message)?;
+        out.serialize_field("doc", self.doc)?;
+        out.serialize_field("schemaEnforced", &self.schema_enforced())?;
+        out.end()
+    }
+}
+
+/// The rules declared on one type.
+#[derive(Debug, Clone, Copy)]
+pub struct TypeContract {
+    /// The type's name in the schema's `$defs` (the generic callback is the schema's root).
+    pub name: &'static str,
+    /// Its rules, in declaration order.
+    pub rules: &'static [Rule],
+}
+
+/// A value whose rules can be checked: walks itself and every nested value.
+///
+/// Implemented by `#[derive(Contract)]` for the contract's types, and here for the containers
+/// and leaves they are built from.
+pub trait Contract {
+    /// Checks every rule of this value and of the values inside it, reporting at the walker's
+    /// current position.
+    fn validate(&self, walker: &mut Walker<'_>);
+}
+
+/// A type that declares rules (implemented by the derive).
+pub trait ContractType: Contract {
+    /// The type's rules.
+    const CONTRACT: TypeContract;
+}
+
+macro_rules! leaf {
+    ($($t:ty),*) => {$(
+        impl Contract for $t {
+            fn validate(&self, _: &mut Walker<'_>) {}
+        }
+    )*};
+}
+leaf!(String, str, bool, i64, u64, f64, serde_json::Value, serde_json::Map<String, serde_json::Value>);
+
+impl<T: Contract + ?Sized> Contract for Box<T> {
+    fn validate(&self, walker: &mut Walker<'_>) {
+        (**self).validate(walker);
+    }
+}
+
+impl<T: Contract> Contract for Option<T> {
+    fn validate(&self, walker: &mut Walker<'_>) {
+        if let Some(value) = self {
+            value.validate(walker);
+        }
+    }
+}
+
+impl<T: Contract> Contract for Vec<T> {
+    fn validate(&self, walker: &mut Walker<'_>) {
+        for (index, item) in self.iter().enumerate() {
+            walker.index(index, |walker| item.validate(walker));
+        }
+    }
+}
+
+impl<T: Contract> Contract for BTreeMap<String, T> {
+    fn validate(&self, walker: &mut Walker<'_>) {
+        for (key, item) in self {
+            walker.key(key, |walker| item.validate(walker));
+        }
+    }
+}
+
+impl<T: Contract> Contract for crate::OrEmpty<T> {
+    fn validate(&self, walker: &mut Walker<'_>) {
+        if let Some(value) = self.value() {
+            value.validate(walker);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! How rules reach the JSON Schema: every rule the standard can express becomes keywords in the
+//! schema of its type, and the rest are listed under the `x-timschema-rules` extension keyword.
+//!
+//! Each rule's keywords go into an `allOf` entry of their own, tagged with a `$comment`, so that
+//! a validator error whose keyword location lies inside that entry can be reported under the
+//! rule's id ([`RuleLocations`]).
+
+use serde_json::{Map, Value, json};
+
+use super::{Rule, RuleKind, Target, TypeContract};
+
+/// The extension keyword that lists the rules JSON Schema cannot express.
+pub const RULES_KEYWORD: &str = "x-timschema-rules";
+
+/// Where in a schema document each schema-enforced rule lives: pairs of the JSON pointer of the
+/// rule's `allOf` entry and the rule.
+#[derive(Debug, Clone, Default)]
+pub struct RuleLocations(Vec<(String, &'static Rule)>);
+
+impl RuleLocations {
+    /// The rule whose keywords contain `keyword_location` (a JSON pointer into the document).
+    pub fn rule_at(&self, keyword_location: &str) -> Option<&'static Rule> {
+        self.0
+            .iter()
+            .filter(|(prefix, _)| {
+                keyword_location.starts_with(prefix.as_str())
+                    && matches!(
+                        keyword_location.as_bytes().get(prefix.len()),
+                        None | Some(b'/')
+                    )
+            })
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|(_, rule)| *rule)
+    }
+
+    /// Every (location, rule) pair.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &'static Rule)> {
+        self.0
+            .iter()
+            .map(|(location, rule)| (location.as_str(), *rule))
+    }
+}
+
+/// Adds the rules of `types` to a generated schema document whose root is `root_type`.
+pub fn apply(document: &mut Value, types: &[TypeContract], root_type: &str) -> RuleLocations {
+    let mut locations = RuleLocations::default();
+    for contract in types {
+        let base = if contract.name == root_type {
+            String::new()
+        } else {
+            format!("/$defs/{}", contract.name)
+        };
+        let Some(type_schema) = document.pointer_mut(&base) else {
+            continue;
+        };
+        let mut listed = Vec::new();
+        for rule in contract.rules {
+            if !rule.schema_enforced() {
+                listed.push(json!({
+                    "id": rule.id,
+                    "severity": rule.severity.as_str(),
+                    "message": rule.message,
+                    "fields": rule.fields,
+                }));
+                continue;
+            }
+            let (target_pointer, keywords) = match (rule.target, rule.kind) {
+                (Target::Field(field), kind) => {
+                    (format!("/properties/{field}"), field_keywords(kind))
+                }
+                (Target::Each(field), kind) => {
+                    (format!("/properties/{field}/items"), field_keywords(kind))
+                }
+                (Target::Value, RuleKind::Forbid(lit)) => {
+                    (String::new(), json!({ "not": { "const": lit.to_json() } }))
+                }
+                (Target::Value, _) => (
+                    String::new(),
+                    rule.schema.map_or(Value::Null, |schema| schema()),
+                ),
+            };
+            let Some(Value::Object(target)) = type_schema.pointer_mut(&target_pointer) else {
+                panic!(
+                    "rule {} targets {target_pointer} of {}, which the schema lacks",
+                    rule.id, contract.name
+                );
+            };
+            let Value::Object(mut keywords) = keywords else {
+                panic!("rule {} has no schema keywords", rule.id);
+            };
+            narrow_type(&mut keywords, target);
+            let mut entry = Map::new();
+            entry.insert("$comment".into(), format!("rule {}", rule.id).into());
+            entry.append(&mut keywords);
+            let all_of = target
+                .entry("allOf")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            let all_of = all_of.as_array_mut().expect("allOf is an array");
+            locations.0.push((
+                format!("{base}{target_pointer}/allOf/{}", all_of.len()),
+                rule,
+            ));
+            all_of.push(Value::Object(entry));
+        }
+        if !listed.is_empty() {
+            type_schema
+                .as_object_mut()
+                .expect("a type's schema is an object")
+                .insert(RULES_KEYWORD.into(), Value::Array(listed));
+        }
+    }
+    locations
+}
+
+/// Narrows the `type` of a rule's keywords to the types its target allows, as Ajv's strict
+/// mode demands: `["number", "null"]` on a non-null integer field becomes `["integer"]`.
+fn narrow_type(keywords: &mut Map<String, Value>, target: &Map<String, Value>) {
+    let Some(Value::Array(wanted)) = keywords.get("type") else {
+        return;
+    };
+    let allowed: Vec<&str> = match target.get("type") {
+        Some(Value::String(one)) => vec![one.as_str()],
+        Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
+        _ => return,
+    };
+    let wants = |t: &str| {
+        wanted
+            .iter()
+            .any(|w| w == t || (w == "number" && t == "integer"))
+    };
+    let narrowed: Vec<Value> = allowed
+        .into_iter()
+        .filter(|t| wants(t))
+        .map(Value::from)
+        .collect();
+    let narrowed = match narrowed.as_slice() {
+        [one] => one.clone(),
+        _ => Value::Array(narrowed),
+    };
+    keywords.insert("type".into(), narrowed);
+}
+
+/// The keywords of a field rule. Each names the JSON types it is about (plus null, which every
+/// optional field allows), as Ajv's strict mode asks of a keyword such as `maximum`.
+fn field_keywords(kind: RuleKind) -> Value {
+    match kind {
+        RuleKind::Range { min, max } => {
+            let mut keywords = Map::new();
+            keywords.insert("type".into(), json!(["number", "null"]));
+            if let Some(min) = min {
+                keywords.insert("minimum".into(), min.to_json());
+            }
+            if let Some(max) = max {
+                keywords.insert("maximum".into(), max.to_json());
+            }
+            Value::Object(keywords)
+        }
+        RuleKind::Pattern(pattern) => json!({ "type": ["string", "null"], "pattern": pattern }),
+        RuleKind::Prefix(prefix) => {
+            json!({ "type": ["string", "null"], "pattern": format!("^{}", regex::escape(prefix)) })
+        }
+        RuleKind::NonEmpty => json!({ "type": ["string", "null"], "minLength": 1 }),
+        RuleKind::MaxItems(max) => json!({ "type": ["array", "null"], "maxItems": max }),
+        RuleKind::OneOf(values) => {
+            // Only a value of the listed kind is restricted: null, and the empty string native
+            // builds send for "absent", pass.
+            let values: Vec<Value> = values.iter().map(|lit| lit.to_json()).collect();
+            let applies = match values.first() {
+                Some(Value::String(_)) => json!({ "type": "string", "minLength": 1 }),
+                _ => json!({ "type": "integer" }),
+            };
+            json!({ "if": applies, "then": { "enum": values } })
+        }
+        RuleKind::MaxBytes(_) | RuleKind::Check | RuleKind::Forbid(_) => {
+            unreachable!("not a schema-enforced field rule")
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! [`Walker`]: visits a value, keeps the JSON pointer of where it is, and collects violations.
+
+use serde::Serialize;
+
+use super::{Rule, Severity};
+
+/// One broken rule at one place in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The rule's id.
+    pub rule: &'static str,
+    /// The rule's severity.
+    pub severity: Severity,
+    /// The JSON pointer of the offending value, in wire names (`/data/lastMessage/textElem`).
+    pub pointer: String,
+    /// What is wrong: the rule's message, with details of this case.
+    pub message: String,
+}
+
+/// A rule that could not run because a value it reads is structurally invalid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The rule's id.
+    pub rule: &'static str,
+    /// Where the rule would have run.
+    pub pointer: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Walks a value for its rules; see [`Contract`](super::Contract).
+#[derive(Debug)]
+pub struct Walker<'a> {
+    pointer: String,
+    violations: Vec<Violation>,
+    skipped: Vec<Skipped>,
+    /// Pointers of values left out of the typed view because they are structurally invalid.
+    invalid: &'a [String],
+}
+
+impl<'a> Walker<'a> {
+    /// A walker at the document's root. `invalid` lists the pointers of values that did not
+    /// have the contract's structure; rules that read them are skipped, not run on a guess.
+    pub fn new(invalid: &'a [String]) -> Self {
+        Walker {
+            pointer: String::new(),
+            violations: Vec::new(),
+            skipped: Vec::new(),
+            invalid,
+        }
+    }
+
+    /// The JSON pointer of the current position.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// Runs `f` one level down, under an object key.
+    pub fn key<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.pointer.len();
+        push_segment(&mut self.pointer, key);
+        let result = f(self);
+        self.pointer.truncate(len);
+        result
+    }
+
+    /// Runs `f` one level down, under an array index.
+    pub fn index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.key(&index.to_string(), f)
+    }
+
+    /// Reports `rule` broken at the current position.
+    pub fn report(&mut self, rule: &'static Rule, detail: Option<String>) {
+        let pointer = self.pointer.clone();
+        self.report_at(rule, pointer, detail);
+    }
+
+    fn report_at(&mut self, rule: &'static Rule, pointer: String, detail: Option<String>) {
+        let message = match detail {
+            Some(detail) => format!("{}: {detail}", rule.message),
+            None => rule.message.to_owned(),
+        };
+        self.violations.push(Violation {
+            rule: rule.id,
+            severity: rule.severity,
+            pointer,
+            message,
+        });
+    }
+
+    /// Runs a container rule, unless a field it reads is structurally invalid; then records
+    /// that it was skipped and why.
+    pub fn container_rule(
+        &mut self,
+        rule: &'static Rule,
+        check: impl FnOnce(&mut RuleCtx<'_, 'a>),
+    ) {
+        for field in rule.fields {
+            let mut read = self.pointer.clone();
+            for segment in field.split('/') {
+                push_segment(&mut read, segment);
+            }
+            if let Some(bad) = self.invalid.iter().find(|bad| overlaps(bad, &read)) {
+                self.skipped.push(Skipped {
+                    rule: rule.id,
+                    pointer: self.pointer.clone(),
+                    reason: format!("it reads {read}, and {bad} is structurally invalid"),
+                });
+                return;
+            }
+        }
+        check(&mut RuleCtx { walker: self, rule });
+    }
+
+    /// The violations found, in the order they were found.
+    pub fn finish(self) -> (Vec<Violation>, Vec<Skipped>) {
+        (self.violations, self.skipped)
+    }
+}
+
+/// What a container rule's function gets: the place of the value, and a way to report.
+#[derive(Debug)]
+pub struct RuleCtx<'w, 'a> {
+    walker: &'w mut Walker<'a>,
+    rule: &'static Rule,
+}
+
+impl RuleCtx<'_, '_> {
+    /// Reports the rule broken at a field of the value (a wire name, or a relative pointer
+    /// such as `lastMessage/groupID`), with details of this case.
+    pub fn report(&mut self, field: &str, detail: impl Into<String>) {
+        let mut pointer = self.walker.pointer.clone();
+        for segment in field.split('/').filter(|s| !s.is_empty()) {
+            push_segment(&mut pointer, segment);
+        }
+        self.walker
+            .report_at(self.rule, pointer, Some(detail.into()));
+    }
+}
+
+/// Appends one reference token to a JSON pointer, escaping `~` and `/` (RFC 6901).
+pub(crate) fn push_segment(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// True when one pointer is the other or lies inside it.
+fn overlaps(a: &str, b: &str) -> bool {
+    let inside = |outer: &str, inner: &str| {
+        inner.starts_with(outer) && matches!(inner.as_bytes().get(outer.len()), None | Some(b'/'))
+    };
+    inside(a, b) || inside(b, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_escape_and_nest() {
+        let mut walker = Walker::new(&[]);
+        walker.key("a/b", |w| {
+            w.index(3, |w| assert_eq!(w.pointer(), "/a~1b/3"))
+        });
+        walker.key("m~n", |w| assert_eq!(w.pointer(), "/m~0n"));
+        assert_eq!(walker.pointer(), "");
+    }
+
+    #[test]
+    fn overlap_is_by_whole_segments() {
+        assert!(overlaps("/data/type", "/data/type"));
+        assert!(overlaps("/data", "/data/type"));
+        assert!(overlaps("/data/lastMessage/groupID", "/data/lastMessage"));
+        assert!(!overlaps("/data/type", "/data/typeX"));
+    }
+}

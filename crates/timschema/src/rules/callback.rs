@@ -1,0 +1,42 @@
+//! Rules of the `{code, desc, data}` envelope.
+
+use serde_json::{Value, json};
+
+use super::{error_codes, when_equals};
+use crate::V2TimValueCallback;
+use crate::contract::RuleCtx;
+
+/// `code` 0 ⇒ `data` present and not null.
+pub fn success_has_data<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'_, '_>) {
+    if callback.code == 0 && callback.data.is_none() {
+        ctx.report("data", "code is 0 but data is missing or null");
+    }
+}
+
+/// The schema of [`success_has_data`].
+pub fn success_has_data_schema() -> Value {
+    json!({
+        "if": when_equals("code", json!(0)),
+        "then": { "required": ["data"], "properties": { "data": { "not": { "type": "null" } } } }
+    })
+}
+
+/// `code` ≠ 0 ⇒ `data` absent or null.
+pub fn failure_has_no_data<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'_, '_>) {
+    if callback.code != 0 && callback.data.is_some() {
+        ctx.report(
+            "data",
+            format!("code is {} but data is present", callback.code),
+        );
+    }
+}
+
+/// A non-zero `code` is one of the documented error codes.
+pub fn known_error_code<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'_, '_>) {
+    if callback.code != 0 && !error_codes::is_documented(callback.code) {
+        ctx.report(
+            "code",
+            format!("{} is not in the IM error-code table", callback.code),
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! Rules of a conversation that read more than one field.
+
+use serde_json::{Value, json};
+
+use super::{filled, when_equals};
+use crate::contract::RuleCtx;
+use crate::{ConversationType, GroupType, V2TimConversation};
+
+const C2C: &str = "c2c_";
+const GROUP: &str = "group_";
+
+fn kind(conversation: &V2TimConversation) -> Option<ConversationType> {
+    conversation.conversation_type
+}
+
+/// The id starts with `c2c_` for a one-to-one chat and `group_` for a group; with no type, with
+/// one of the two.
+pub fn id_prefix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let id = &conversation.conversation_id;
+    let expected: &[&str] = match kind(conversation) {
+        Some(ConversationType::C2c) => &[C2C],
+        Some(ConversationType::Group) => &[GROUP],
+        Some(ConversationType::Invalid) => return,
+        None => &[C2C, GROUP],
+    };
+    if !expected.iter().any(|prefix| id.starts_with(prefix)) {
+        let wanted = expected
+            .iter()
+            .map(|p| format!("{p:?}"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        ctx.report(
+            "conversationID",
+            format!("{id:?} does not start with {wanted}"),
+        );
+    }
+}
+
+/// The schema of [`id_prefix`].
+pub fn id_prefix_schema() -> Value {
+    json!({
+        "allOf": [
+            { "properties": { "conversationID": { "type": "string", "pattern": "^(c2c_|group_)" } } },
+            {
+                "if": when_equals("type", json!(1)),
+                "then": { "properties": { "conversationID": { "type": "string", "pattern": "^c2c_" } } }
+            },
+            {
+                "if": when_equals("type", json!(2)),
+                "then": { "properties": { "conversationID": { "type": "string", "pattern": "^group_" } } }
+            }
+        ]
+    })
+}
+
+/// After the prefix, the id is the peer's userID or the groupID.
+pub fn id_suffix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let (prefix, field, value) = match kind(conversation) {
+        Some(ConversationType::C2c) => (C2C, "userID", &conversation.user_id),
+        Some(ConversationType::Group) => (GROUP, "groupID", &conversation.group_id),
+        _ => return,
+    };
+    let Some(value) = value.as_deref().filter(|v| !v.is_empty()) else {
+        return;
+    };
+    let expected = format!("{prefix}{value}");
+    if conversation.conversation_id != expected {
+        ctx.report(
+            "conversationID",
+            format!(
+                "{:?} is not {expected:?} ({field} is {value:?})",
+                conversation.conversation_id
+            ),
+        );
+    }
+}
+
+/// A field that only one kind of conversation may fill: reports it when the conversation is of
+/// the other kind.
+fn only_for(
+    conversation: &V2TimConversation,
+    ctx: &mut RuleCtx<'_, '_>,
+    field: &str,
+    filled: bool,
+    kind_needed: ConversationType,
+) {
+    let other = match kind_needed {
+        ConversationType::C2c => ConversationType::Group,
+        _ => ConversationType::C2c,
+    };
+    if filled && kind(conversation) == Some(other) {
+        let what = if other == ConversationType::Group {
+            "a group"
+        } else {
+            "a one-to-one chat"
+        };
+        ctx.report(field, format!("{field} is set on {what}"));
+    }
+}
+
+/// The schema of an "only for" rule: when `type` is `other`, `field` is null, absent or "".
+fn only_for_schema(field: &str, other: i64, empty: Value) -> Value {
+    json!({
+        "if": when_equals("type", json!(other)),
+        "then": { "properties": { field: empty } }
+    })
+}
+
+fn absent_or_empty_string() -> Value {
+    json!({ "enum": [null, ""] })
+}
+
+/// `userID` only in one-to-one chats.
+pub fn user_id_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let set = filled(&conversation.user_id);
+    only_for(conversation, ctx, "userID", set, ConversationType::C2c);
+}
+
+/// The schema of [`user_id_only_c2c`].
+pub fn user_id_only_c2c_schema() -> Value {
+    only_for_schema("userID", 2, absent_or_empty_string())
+}
+
+/// `groupID` only in groups.
+pub fn group_id_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let set = filled(&conversation.group_id);
+    only_for(conversation, ctx, "groupID", set, ConversationType::Group);
+}
+
+/// The schema of [`group_id_only_group`].
+pub fn group_id_only_group_schema() -> Value {
+    only_for_schema("groupID", 1, absent_or_empty_string())
+}
+
+/// `groupType` only in groups.
+pub fn group_type_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let set = conversation
+        .group_type
+        .as_ref()
+        .is_some_and(|g| g.value().is_some());
+    only_for(conversation, ctx, "groupType", set, ConversationType::Group);
+}
+
+/// The schema of [`group_type_only_group`].
+pub fn group_type_only_group_schema() -> Value {
+    only_for_schema("groupType", 1, absent_or_empty_string())
+}
+
+/// `groupAtInfoList` entries only in groups.
+pub fn at_info_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let set = conversation
+        .group_at_info_list
+        .as_ref()
+        .is_some_and(|list| !list.is_empty());
+    only_for(
+        conversation,
+        ctx,
+        "groupAtInfoList",
+        set,
+        ConversationType::Group,
+    );
+}
+
+/// The schema of [`at_info_only_group`].
+pub fn at_info_only_group_schema() -> Value {
+    only_for_schema(
+        "groupAtInfoList",
+        1,
+        json!({ "type": ["array", "null"], "maxItems": 0 }),
+    )
+}
+
+/// A non-zero `c2cReadTimestamp` only in one-to-one chats.
+pub fn c2c_read_timestamp_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let set = conversation.c2c_read_timestamp.is_some_and(|t| t != 0);
+    only_for(
+        conversation,
+        ctx,
+        "c2cReadTimestamp",
+        set,
+        ConversationType::C2c,
+    );
+}
+
+/// A non-zero `groupReadSequence` only in groups.
+pub fn group_read_sequence_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let set = conversation.group_read_sequence.is_some_and(|s| s != 0);
+    only_for(
+        conversation,
+        ctx,
+        "groupReadSequence",
+        set,
+        ConversationType::Group,
+    );
+}
+
+/// Live-streaming groups keep no unread count.
+pub fn avchatroom_unread_zero(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let live =
+        conversation.group_type.as_ref().and_then(|g| g.value()) == Some(&GroupType::AVChatRoom);
+    match conversation.unread_count {
+        Some(count) if live && count != 0 => {
+            ctx.report("unreadCount", format!("{count} in an AVChatRoom group"));
+        }
+        _ => {}
+    }
+}
+
+/// The schema of [`avchatroom_unread_zero`].
+pub fn avchatroom_unread_zero_schema() -> Value {
+    json!({
+        "if": when_equals("groupType", json!("AVChatRoom")),
+        "then": { "properties": { "unreadCount": { "enum": [0, null] } } }
+    })
+}
+
+/// A draft comes with the time it was set.
+pub fn draft_has_timestamp(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    if filled(&conversation.draft_text) && conversation.draft_timestamp.is_none_or(|t| t <= 0) {
+        let got = conversation
+            .draft_timestamp
+            .map_or("missing".to_owned(), |t| t.to_string());
+        ctx.report(
+            "draftTimestamp",
+            format!("there is a draft but draftTimestamp is {got}"),
+        );
+    }
+}
+
+/// The schema of [`draft_has_timestamp`].
+pub fn draft_has_timestamp_schema() -> Value {
+    json!({
+        "if": {
+            "properties": { "draftText": { "type": "string", "minLength": 1 } },
+            "required": ["draftText"]
+        },
+        "then": {
+            "required": ["draftTimestamp"],
+            "properties": { "draftTimestamp": { "type": "integer", "exclusiveMinimum": 0 } }
+        }
+    })
+}
+
+/// The values a mark may have: the four standard marks and the application marks `1 << n`,
+/// 32 ≤ n < 64.
+pub fn mark_values() -> impl Iterator<Item = u64> {
+    [1, 2, 4, 8].into_iter().chain((32..64).map(|n| 1u64 << n))
+}
+
+/// Each mark is a known mark value.
+pub fn mark_known(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    for (index, mark) in conversation.mark_list.iter().flatten().enumerate() {
+        if let Some(mark) = mark {
+            if !mark_values().any(|v| v == *mark) {
+                ctx.report(
+                    &format!("markList/{index}"),
+                    format!("{mark} is not a mark value"),
+                );
+            }
+        }
+    }
+}
+
+/// The schema of [`mark_known`].
+pub fn mark_known_schema() -> Value {
+    let mut values: Vec<Value> = mark_values().map(Value::from).collect();
+    values.push(Value::Null);
+    json!({ "properties": { "markList": { "type": ["array", "null"], "items": { "enum": values } } } })
+}
+
+/// The last message was sent in this conversation.
+pub fn last_message_in_conversation(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
+    let Some(message) = &conversation.last_message else {
+        return;
+    };
+    let (field, ours, theirs) = match kind(conversation) {
+        Some(ConversationType::Group) => ("groupID", &conversation.group_id, &message.group_id),
+        Some(ConversationType::C2c) => ("userID", &conversation.user_id, &message.user_id),
+        _ => return,
+    };
+    if filled(ours) && filled(theirs) && ours != theirs {
+        ctx.report(
+            &format!("lastMessage/{field}"),
+            format!(
+                "{:?} but the conversation's {field} is {:?}",
+                theirs.as_deref().unwrap_or(""),
+                ours.as_deref().unwrap_or("")
+            ),
+        );
+    }
+}

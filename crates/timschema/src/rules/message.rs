@@ -1,0 +1,101 @@
+//! Rules of a message that read more than one field.
+
+use serde_json::{Map, Value, json};
+
+use super::when_equals;
+use crate::contract::RuleCtx;
+use crate::{ElemType, V2TimMessage};
+
+/// The element field of each element type that has one in the camelCase JSON.
+pub const ELEMENT_FIELDS: &[(ElemType, &str)] = &[
+    (ElemType::Text, "textElem"),
+    (ElemType::Custom, "customElem"),
+    (ElemType::Image, "imageElem"),
+    (ElemType::Sound, "soundElem"),
+    (ElemType::Video, "videoElem"),
+    (ElemType::File, "fileElem"),
+    (ElemType::Location, "locationElem"),
+    (ElemType::Face, "faceElem"),
+    (ElemType::GroupTips, "groupTipsElem"),
+    (ElemType::Merger, "mergerElem"),
+];
+
+/// Which element fields of a message are filled.
+fn filled_elements(message: &V2TimMessage) -> Vec<&'static str> {
+    let filled = [
+        message.text_elem.is_some(),
+        message.custom_elem.is_some(),
+        message.image_elem.is_some(),
+        message.sound_elem.is_some(),
+        message.video_elem.is_some(),
+        message.file_elem.is_some(),
+        message.location_elem.is_some(),
+        message.face_elem.is_some(),
+        message.group_tips_elem.is_some(),
+        message.merger_elem.is_some(),
+    ];
+    ELEMENT_FIELDS
+        .iter()
+        .zip(filled)
+        .filter(|(_, f)| *f)
+        .map(|((_, key), _)| *key)
+        .collect()
+}
+
+/// `elemType` names the one element field that is filled.
+pub fn elem_type_matches_element(message: &V2TimMessage, ctx: &mut RuleCtx<'_, '_>) {
+    let Some(elem_type) = message.elem_type else {
+        return;
+    };
+    let expected = ELEMENT_FIELDS
+        .iter()
+        .find(|(t, _)| *t == elem_type)
+        .map(|(_, key)| *key);
+    let filled = filled_elements(message);
+    if let Some(expected) = expected {
+        if !filled.contains(&expected) {
+            ctx.report(
+                "elemType",
+                format!(
+                    "elemType is {} but {expected} is missing",
+                    elem_type.value()
+                ),
+            );
+        }
+    }
+    for key in filled.into_iter().filter(|key| Some(*key) != expected) {
+        ctx.report(
+            key,
+            format!("{key} is filled but elemType is {}", elem_type.value()),
+        );
+    }
+}
+
+/// The schema of [`elem_type_matches_element`]: for each element type, its field is an object
+/// and every other element field is absent or null.
+pub fn elem_type_matches_element_schema() -> Value {
+    let all_types = 0..=12;
+    let branches: Vec<Value> = all_types
+        .map(|value| {
+            let expected = ELEMENT_FIELDS
+                .iter()
+                .find(|(t, _)| t.value() == value)
+                .map(|(_, key)| *key);
+            let mut properties = Map::new();
+            for (_, key) in ELEMENT_FIELDS {
+                let schema = if Some(*key) == expected {
+                    json!({ "type": "object" })
+                } else {
+                    json!({ "type": "null" })
+                };
+                properties.insert((*key).to_owned(), schema);
+            }
+            let mut then = json!({ "properties": properties });
+            if let Some(expected) = expected {
+                then["required"] = json!([expected]);
+            }
+            json!({ "if": when_equals("elemType", json!(value)), "then": then })
+        })
+        .collect();
+    json!({ "allOf": branches })
+}

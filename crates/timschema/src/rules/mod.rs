@@ -1,0 +1,69 @@
+//! The cross-field rules of the contract: one function per rule that checks a typed value, and,
+//! where JSON Schema can say the same thing, one function that returns the schema for it.
+//!
+//! The rules are *declared* on the types (`#[contract(rule(...))]` in `conversation.rs`,
+//! `message.rs`, `callback.rs`), with their ids, messages and docs; this module only holds
+//! the logic they name. Field rules (ranges, patterns, byte lengths) need no code here.
+
+pub mod callback;
+pub mod conversation;
+pub mod docs;
+pub mod error_codes;
+pub mod message;
+
+use crate::contract::ContractType;
+use crate::contract::TypeContract;
+
+/// Every type that declares rules, in schema order: the catalogue is built from this list.
+pub fn types() -> Vec<TypeContract> {
+    use crate::elements::*;
+    use crate::*;
+    vec![
+        <V2TimValueCallback<V2TimConversation> as ContractType>::CONTRACT,
+        V2TimConversation::CONTRACT,
+        V2TimGroupAtInfo::CONTRACT,
+        V2TimConversationResult::CONTRACT,
+        V2TimMessage::CONTRACT,
+        V2TimUserFullInfo::CONTRACT,
+        OfflinePushInfo::CONTRACT,
+        V2TimTextElem::CONTRACT,
+        V2TimCustomElem::CONTRACT,
+        V2TimImageElem::CONTRACT,
+        V2TimImage::CONTRACT,
+        V2TimSoundElem::CONTRACT,
+        V2TimVideoElem::CONTRACT,
+        V2TimFileElem::CONTRACT,
+        V2TimLocationElem::CONTRACT,
+        V2TimFaceElem::CONTRACT,
+        V2TimGroupTipsElem::CONTRACT,
+        V2TimGroupChangeInfo::CONTRACT,
+        V2TimGroupMemberChangeInfo::CONTRACT,
+        V2TimGroupMemberInfo::CONTRACT,
+        V2TimMergerElem::CONTRACT,
+        ConversationType::CONTRACT,
+        ReceiveMessageOpt::CONTRACT,
+        GroupAtType::CONTRACT,
+        ConversationMark::CONTRACT,
+        GroupType::CONTRACT,
+        ElemType::CONTRACT,
+        MessageStatus::CONTRACT,
+        MessagePriority::CONTRACT,
+        ImageType::CONTRACT,
+        GroupTipsType::CONTRACT,
+    ]
+}
+
+/// A JSON Schema `if` that holds when `key` is present and equal to `value`.
+pub(crate) fn when_equals(key: &str, value: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({ "properties": { key: { "const": value } }, "required": [key] })
+}
+
+/// True when an optional string is present and not empty (native builds send `""` for "none").
+pub(crate) fn filled(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|s| !s.is_empty())
+}
+
+/// Every rule of the contract, in catalogue order.
+pub fn catalogue() -> Vec<&'static crate::contract::Rule> {
+    types().into_iter().flat_map(|t| t.rules.iter()).collect()
+}

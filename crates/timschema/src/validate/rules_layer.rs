@@ -1,0 +1,140 @@
+//! The rules layer: reads the document into the contract's Rust types and walks every rule.
+//!
+//! serde stops at the first value it cannot read. Every field of the contract but two is
+//! optional, so the offending value is set aside (its key removed, or the list that holds it)
+//! and the document is read again, until it reads. Rules then run on everything that is left;
+//! the pointers set aside tell the walker which rules must be skipped rather than run on a
+//! guess.
+
+use serde_json::Value;
+
+use super::Finding;
+use crate::GetConversationResponse;
+use crate::contract::{Contract, Severity, Skipped, Walker};
+
+/// What the rules layer found.
+pub(super) struct Outcome {
+    /// Broken rules.
+    pub findings: Vec<Finding>,
+    /// Values serde could not read, at their pointers.
+    pub structural: Vec<Finding>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// At most this many values are set aside; past it the document is too broken to be worth it.
+const MAX_REPAIRS: usize = 256;
+
+pub(super) fn check(document: &Value) -> Outcome {
+    let mut outcome = Outcome {
+        findings: Vec::new(),
+        structural: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut working = document.clone();
+    let mut invalid: Vec<String> = Vec::new();
+    let typed = loop {
+        let error = match serde_path_to_error::deserialize::<_, GetConversationResponse>(&working) {
+            Ok(typed) => break Some(typed),
+            Err(error) => error,
+        };
+        let pointer = to_pointer(error.path());
+        let message = error.inner().to_string();
+        outcome.structural.push(Finding {
+            rule: "schema/serde".into(),
+            severity: Severity::Error,
+            pointer: pointer.clone(),
+            message: message.clone(),
+        });
+        let removed = (invalid.len() < MAX_REPAIRS)
+            .then(|| set_aside(&mut working, &pointer))
+            .flatten();
+        let Some(removed) = removed else {
+            outcome.skipped.push(Skipped {
+                rule: "*",
+                pointer: String::new(),
+                reason: format!(
+                    "the document does not have the response's structure ({message}); no rule ran"
+                ),
+            });
+            break None;
+        };
+        outcome.skipped.push(Skipped {
+            rule: "*",
+            pointer: removed.clone(),
+            reason: format!(
+                "the value is structurally invalid ({message}); rules inside it did not run"
+            ),
+        });
+        invalid.push(removed);
+    };
+    if let Some(typed) = typed {
+        let mut walker = Walker::new(&invalid);
+        typed.validate(&mut walker);
+        let (violations, skipped) = walker.finish();
+        outcome.findings = violations
+            .into_iter()
+            .map(|v| Finding {
+                rule: v.rule.to_owned(),
+                severity: v.severity,
+                pointer: v.pointer,
+                message: v.message,
+            })
+            .collect();
+        outcome.skipped.extend(skipped);
+    }
+    outcome
+}
+
+/// The JSON pointer of a serde path.
+fn to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                crate::contract::walker::push_segment(&mut pointer, &index.to_string())
+            }
+            Segment::Map { key } => crate::contract::walker::push_segment(&mut pointer, key),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    pointer
+}
+
+/// Removes the value at `pointer` so the rest can be read; a list item takes its whole list
+/// with it (the items of most lists cannot be null). Returns what was removed, or `None` when
+/// only the root is left.
+fn set_aside(document: &mut Value, pointer: &str) -> Option<String> {
+    let mut pointer = pointer.to_owned();
+    loop {
+        let (parent, key) = pointer.rsplit_once('/')?;
+        let key = key.replace("~1", "/").replace("~0", "~");
+        let removed = match document.pointer_mut(parent) {
+            Some(Value::Object(map)) => map.remove(&key).is_some(),
+            _ => false,
+        };
+        if removed {
+            return Some(pointer);
+        }
+        pointer = parent.to_owned();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn set_aside_removes_keys_and_whole_lists() {
+        let mut doc = json!({ "data": { "a": 1, "list": [1, "x"] } });
+        assert_eq!(set_aside(&mut doc, "/data/a").as_deref(), Some("/data/a"));
+        assert_eq!(
+            set_aside(&mut doc, "/data/list/1").as_deref(),
+            Some("/data/list")
+        );
+        assert_eq!(doc, json!({ "data": {} }));
+        assert_eq!(set_aside(&mut doc, ""), None);
+    }
+}

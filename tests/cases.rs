@@ -1,0 +1,347 @@
+//! For every rule of the catalogue: a response that keeps it and one that breaks only what it
+//! checks. The rule tests, and the tests that run other validators over schema-enforced rules,
+//! share these cases.
+
+use serde_json::{Value, json};
+
+/// A valid one-to-one conversation with a text message.
+pub fn c2c() -> Value {
+    json!({
+        "code": 0,
+        "desc": "ok",
+        "data": {
+            "conversationID": "c2c_alice",
+            "type": 1,
+            "userID": "alice",
+            "groupID": "",
+            "showName": "Alice",
+            "faceUrl": "https://cdn.example.com/avatar/alice.png",
+            "groupType": "",
+            "unreadCount": 2,
+            "recvOpt": 0,
+            "isPinned": false,
+            "orderkey": 4611686018427387909u64,
+            "draftText": "",
+            "markList": [1, 4294967296u64],
+            "customData": "{\"color\":\"teal\"}",
+            "conversationGroupList": ["Friends"],
+            "c2cReadTimestamp": 1732530000,
+            "groupReadSequence": 0,
+            "groupAtInfoList": [],
+            "lastMessage": {
+                "msgID": "144115233874815003-1732530000-2817453511",
+                "timestamp": 1732530000,
+                "progress": 100,
+                "sender": "alice",
+                "userID": "alice",
+                "status": 2,
+                "elemType": 1,
+                "textElem": { "text": "Dinner at eight?" },
+                "priority": 0,
+                "seq": "4127"
+            }
+        }
+    })
+}
+
+/// A valid group conversation whose last message is a location.
+pub fn group() -> Value {
+    json!({
+        "code": 0,
+        "desc": "ok",
+        "data": {
+            "conversationID": "group_@TGS#2FZLD7MOA",
+            "type": 2,
+            "groupID": "@TGS#2FZLD7MOA",
+            "showName": "Weekend hikers",
+            "groupType": "Public",
+            "unreadCount": 5,
+            "recvOpt": 3,
+            "groupAtInfoList": [{ "seq": "4120", "atType": 1 }],
+            "groupReadSequence": 4120,
+            "c2cReadTimestamp": 0,
+            "lastMessage": {
+                "msgID": "144115233874815003-1732530000-1",
+                "groupID": "@TGS#2FZLD7MOA",
+                "sender": "bob",
+                "status": 2,
+                "elemType": 7,
+                "locationElem": { "desc": "Trailhead", "latitude": 22.5226, "longitude": 113.9365 }
+            }
+        }
+    })
+}
+
+/// A valid error response.
+pub fn error() -> Value {
+    json!({ "code": 6014, "desc": "IM SDK not logged in" })
+}
+
+/// One rule's pair of documents.
+pub struct RuleCase {
+    /// The rule's id.
+    pub rule: &'static str,
+    /// A response that keeps the rule.
+    pub base: Value,
+    /// The same response, changed to break the rule.
+    pub broken: Value,
+    /// Where the broken value is.
+    pub pointer: &'static str,
+}
+
+/// A change to a document: set the value at a pointer (`None` removes it).
+type Edit = (&'static str, Option<Value>);
+
+fn case(rule: &'static str, base: Value, pointer: &'static str, edits: Vec<Edit>) -> RuleCase {
+    let mut broken = base.clone();
+    for (at, value) in edits {
+        let (parent, key) = at.rsplit_once('/').expect("a pointer below the root");
+        let parent = broken
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("{rule}: no {parent}"));
+        match (parent, value) {
+            (Value::Object(map), Some(value)) => {
+                map.insert(key.to_owned(), value);
+            }
+            (Value::Object(map), None) => {
+                map.remove(key);
+            }
+            (Value::Array(items), Some(value)) => items[key.parse::<usize>().unwrap()] = value,
+            _ => panic!("{rule}: cannot edit {at}"),
+        }
+    }
+    RuleCase {
+        rule,
+        base,
+        broken,
+        pointer,
+    }
+}
+
+fn set(at: &'static str, value: Value) -> Edit {
+    (at, Some(value))
+}
+
+/// Every rule's case.
+pub fn rule_cases() -> Vec<RuleCase> {
+    let names: Vec<Value> = (0..21).map(|i| json!(format!("group {i}"))).collect();
+    vec![
+        case(
+            "callback-success-has-data",
+            c2c(),
+            "/data",
+            vec![("/data", None)],
+        ),
+        case(
+            "callback-failure-has-no-data",
+            c2c(),
+            "/data",
+            vec![set("/code", json!(6014))],
+        ),
+        case(
+            "callback-known-error-code",
+            error(),
+            "/code",
+            vec![set("/code", json!(12345))],
+        ),
+        case(
+            "conversation-id-non-empty",
+            c2c(),
+            "/data/conversationID",
+            vec![set("/data/conversationID", json!(""))],
+        ),
+        case(
+            "conversation-type-valid",
+            c2c(),
+            "/data/type",
+            vec![set("/data/type", json!(0))],
+        ),
+        case(
+            "conversation-id-prefix",
+            c2c(),
+            "/data/conversationID",
+            vec![set("/data/conversationID", json!("C2Calice"))],
+        ),
+        case(
+            "conversation-id-suffix",
+            c2c(),
+            "/data/conversationID",
+            vec![set("/data/conversationID", json!("c2c_bob"))],
+        ),
+        case(
+            "user-id-only-c2c",
+            group(),
+            "/data/userID",
+            vec![set("/data/userID", json!("alice"))],
+        ),
+        case(
+            "group-id-only-group",
+            c2c(),
+            "/data/groupID",
+            vec![set("/data/groupID", json!("team"))],
+        ),
+        case(
+            "group-type-only-group",
+            c2c(),
+            "/data/groupType",
+            vec![set("/data/groupType", json!("Public"))],
+        ),
+        case(
+            "group-type-known",
+            group(),
+            "/data/groupType",
+            vec![set("/data/groupType", json!("Private"))],
+        ),
+        case(
+            "unread-count-non-negative",
+            c2c(),
+            "/data/unreadCount",
+            vec![set("/data/unreadCount", json!(-1))],
+        ),
+        case(
+            "avchatroom-unread-zero",
+            group(),
+            "/data/unreadCount",
+            vec![set("/data/groupType", json!("AVChatRoom"))],
+        ),
+        case(
+            "draft-has-timestamp",
+            c2c(),
+            "/data/draftTimestamp",
+            vec![set("/data/draftText", json!("see you"))],
+        ),
+        case(
+            "at-info-only-group",
+            c2c(),
+            "/data/groupAtInfoList",
+            vec![set(
+                "/data/groupAtInfoList",
+                json!([{ "seq": "1", "atType": 1 }]),
+            )],
+        ),
+        case(
+            "at-type-known",
+            group(),
+            "/data/groupAtInfoList/0/atType",
+            vec![set("/data/groupAtInfoList/0/atType", json!(0))],
+        ),
+        case(
+            "at-info-seq-decimal",
+            group(),
+            "/data/groupAtInfoList/0/seq",
+            vec![set("/data/groupAtInfoList/0/seq", json!("null"))],
+        ),
+        case(
+            "recv-opt-range",
+            c2c(),
+            "/data/recvOpt",
+            vec![set("/data/recvOpt", json!(5))],
+        ),
+        case(
+            "orderkey-non-negative",
+            c2c(),
+            "/data/orderkey",
+            vec![set("/data/orderkey", json!(-1))],
+        ),
+        case(
+            "mark-known",
+            c2c(),
+            "/data/markList/1",
+            vec![set("/data/markList", json!([1, 3]))],
+        ),
+        case(
+            "custom-data-max-bytes",
+            c2c(),
+            "/data/customData",
+            vec![set("/data/customData", json!("é".repeat(129)))],
+        ),
+        case(
+            "conversation-groups-max-items",
+            c2c(),
+            "/data/conversationGroupList",
+            vec![set("/data/conversationGroupList", Value::Array(names))],
+        ),
+        case(
+            "conversation-group-name-max-bytes",
+            c2c(),
+            "/data/conversationGroupList/0",
+            vec![set("/data/conversationGroupList/0", json!("好".repeat(11)))],
+        ),
+        case(
+            "c2c-read-timestamp-only-c2c",
+            group(),
+            "/data/c2cReadTimestamp",
+            vec![set("/data/c2cReadTimestamp", json!(1732530000))],
+        ),
+        case(
+            "group-read-sequence-only-group",
+            c2c(),
+            "/data/groupReadSequence",
+            vec![set("/data/groupReadSequence", json!(7))],
+        ),
+        case(
+            "last-message-in-conversation",
+            group(),
+            "/data/lastMessage/groupID",
+            vec![set("/data/lastMessage/groupID", json!("@TGS#other"))],
+        ),
+        case(
+            "elem-type-matches-element",
+            c2c(),
+            "/data/lastMessage/elemType",
+            vec![set("/data/lastMessage/elemType", json!(3))],
+        ),
+        case(
+            "message-status-range",
+            c2c(),
+            "/data/lastMessage/status",
+            vec![set("/data/lastMessage/status", json!(7))],
+        ),
+        case(
+            "message-priority-range",
+            c2c(),
+            "/data/lastMessage/priority",
+            vec![set("/data/lastMessage/priority", json!(4))],
+        ),
+        case(
+            "message-progress-range",
+            c2c(),
+            "/data/lastMessage/progress",
+            vec![set("/data/lastMessage/progress", json!(101))],
+        ),
+        case(
+            "message-seq-decimal",
+            c2c(),
+            "/data/lastMessage/seq",
+            vec![set("/data/lastMessage/seq", json!("4127a"))],
+        ),
+        case(
+            "image-type-range",
+            group(),
+            "/data/lastMessage/imageElem/imageList/0/type",
+            vec![
+                set("/data/lastMessage/elemType", json!(3)),
+                ("/data/lastMessage/locationElem", None),
+                set(
+                    "/data/lastMessage/imageElem",
+                    json!({ "imageList": [{ "type": 3, "url": "https://cos.example.com/i.jpg" }] }),
+                ),
+            ],
+        ),
+        case(
+            "location-latitude-range",
+            group(),
+            "/data/lastMessage/locationElem/latitude",
+            vec![set("/data/lastMessage/locationElem/latitude", json!(90.5))],
+        ),
+        case(
+            "location-longitude-range",
+            group(),
+            "/data/lastMessage/locationElem/longitude",
+            vec![set(
+                "/data/lastMessage/locationElem/longitude",
+                json!(-180.25),
+            )],
+        ),
+    ]
+}
