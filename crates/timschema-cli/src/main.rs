@@ -1,5 +1,8 @@
 //! `timschema`: the command-line face of the getConversation contract.
 
+mod check;
+mod report;
+
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -16,6 +19,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check getConversation responses against the contract (schema and rules).
+    Check(check::CheckArgs),
     /// Print a JSON Schema of the contract (the getConversation response by default).
     Schema {
         /// Which schema to print, by file name; `--list` shows them.
@@ -46,6 +51,7 @@ enum RulesFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Schema { name, list } => print_schema(&name, list),
         Command::Rules { format } => print_rules(format),
     }

@@ -93,9 +93,12 @@ macro_rules! int_enum {
             ) -> ::core::result::Result<Self, D::Error> {
                 let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
                 Self::from_value(value).ok_or_else(|| {
+                    let known: ::std::vec::Vec<::std::string::String> =
+                        Self::ALL.iter().map(|v| v.value().to_string()).collect();
+                    let expected = format!("a {} value ({})", stringify!($name), known.join(", "));
                     <D::Error as ::serde::de::Error>::invalid_value(
                         ::serde::de::Unexpected::Signed(value),
-                        &concat!("a ", stringify!($name), " value (one of ", $(stringify!($value), " "),+, ")"),
+                        &expected.as_str(),
                     )
                 })
             }

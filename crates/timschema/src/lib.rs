@@ -30,6 +30,7 @@ pub mod or_empty;
 pub mod push;
 pub mod rules;
 pub mod schema;
+pub mod source;
 pub mod validate;
 
 pub use callback::{V2TimConversationResult, V2TimValueCallback};
@@ -39,7 +40,9 @@ pub use message::{V2TimMessage, V2TimUserFullInfo};
 pub use or_empty::OrEmpty;
 pub use push::OfflinePushInfo;
 pub use timschema_derive::Contract;
-pub use validate::{Finding, Report, validate, validate_value};
+pub use validate::{
+    Finding, Options, Report, UnknownFields, validate, validate_value, validate_value_with,
+};
 
 /// What `getConversation` returns.
 pub type GetConversationResponse = V2TimValueCallback<V2TimConversation>;

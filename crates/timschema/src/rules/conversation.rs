@@ -75,27 +75,33 @@ pub fn id_suffix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
     }
 }
 
-/// A field that only one kind of conversation may fill: reports it when the conversation is of
-/// the other kind.
+/// A field that only one kind of conversation may fill: reports it, with the value it has
+/// (`shown`, when filled), when the conversation is of the other kind.
 fn only_for(
     conversation: &V2TimConversation,
     ctx: &mut RuleCtx<'_, '_>,
     field: &str,
-    filled: bool,
+    shown: Option<String>,
     kind_needed: ConversationType,
 ) {
     let other = match kind_needed {
         ConversationType::C2c => ConversationType::Group,
         _ => ConversationType::C2c,
     };
-    if filled && kind(conversation) == Some(other) {
-        let what = if other == ConversationType::Group {
-            "a group"
-        } else {
-            "a one-to-one chat"
-        };
-        ctx.report(field, format!("{field} is set on {what}"));
+    if let Some(shown) = shown.filter(|_| kind(conversation) == Some(other)) {
+        ctx.report(
+            field,
+            format!("{field} is {shown} but type is {}", other.value()),
+        );
     }
+}
+
+/// A string field's value for a message, when it is filled.
+fn shown_text(value: &Option<String>) -> Option<String> {
+    value
+        .as_ref()
+        .filter(|v| !v.is_empty())
+        .map(|v| format!("{v:?}"))
 }
 
 /// The schema of an "only for" rule: when `type` is `other`, `field` is null, absent or "".
@@ -112,8 +118,13 @@ fn absent_or_empty_string() -> Value {
 
 /// `userID` only in one-to-one chats.
 pub fn user_id_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let set = filled(&conversation.user_id);
-    only_for(conversation, ctx, "userID", set, ConversationType::C2c);
+    only_for(
+        conversation,
+        ctx,
+        "userID",
+        shown_text(&conversation.user_id),
+        ConversationType::C2c,
+    );
 }
 
 /// The schema of [`user_id_only_c2c`].
@@ -123,8 +134,13 @@ pub fn user_id_only_c2c_schema() -> Value {
 
 /// `groupID` only in groups.
 pub fn group_id_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let set = filled(&conversation.group_id);
-    only_for(conversation, ctx, "groupID", set, ConversationType::Group);
+    only_for(
+        conversation,
+        ctx,
+        "groupID",
+        shown_text(&conversation.group_id),
+        ConversationType::Group,
+    );
 }
 
 /// The schema of [`group_id_only_group`].
@@ -134,11 +150,18 @@ pub fn group_id_only_group_schema() -> Value {
 
 /// `groupType` only in groups.
 pub fn group_type_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let set = conversation
+    let shown = conversation
         .group_type
         .as_ref()
-        .is_some_and(|g| g.value().is_some());
-    only_for(conversation, ctx, "groupType", set, ConversationType::Group);
+        .and_then(|g| g.value())
+        .map(|g| format!("{:?}", g.as_str()));
+    only_for(
+        conversation,
+        ctx,
+        "groupType",
+        shown,
+        ConversationType::Group,
+    );
 }
 
 /// The schema of [`group_type_only_group`].
@@ -148,15 +171,13 @@ pub fn group_type_only_group_schema() -> Value {
 
 /// `groupAtInfoList` entries only in groups.
 pub fn at_info_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let set = conversation
-        .group_at_info_list
-        .as_ref()
-        .is_some_and(|list| !list.is_empty());
+    let entries = conversation.group_at_info_list.as_ref().map_or(0, Vec::len);
+    let shown = (entries > 0).then(|| format!("a list of {entries}"));
     only_for(
         conversation,
         ctx,
         "groupAtInfoList",
-        set,
+        shown,
         ConversationType::Group,
     );
 }
@@ -172,24 +193,30 @@ pub fn at_info_only_group_schema() -> Value {
 
 /// A non-zero `c2cReadTimestamp` only in one-to-one chats.
 pub fn c2c_read_timestamp_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let set = conversation.c2c_read_timestamp.is_some_and(|t| t != 0);
+    let shown = conversation
+        .c2c_read_timestamp
+        .filter(|t| *t != 0)
+        .map(|t| t.to_string());
     only_for(
         conversation,
         ctx,
         "c2cReadTimestamp",
-        set,
+        shown,
         ConversationType::C2c,
     );
 }
 
 /// A non-zero `groupReadSequence` only in groups.
 pub fn group_read_sequence_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let set = conversation.group_read_sequence.is_some_and(|s| s != 0);
+    let shown = conversation
+        .group_read_sequence
+        .filter(|s| *s != 0)
+        .map(|s| s.to_string());
     only_for(
         conversation,
         ctx,
         "groupReadSequence",
-        set,
+        shown,
         ConversationType::Group,
     );
 }
@@ -254,7 +281,7 @@ pub fn mark_known(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
             if !mark_values().any(|v| v == *mark) {
                 ctx.report(
                     &format!("markList/{index}"),
-                    format!("{mark} is not a mark value"),
+                    format!("{mark} is not 1, 2, 4, 8 or 1 << n with 32 <= n < 64"),
                 );
             }
         }

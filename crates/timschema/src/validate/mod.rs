@@ -11,6 +11,7 @@
 
 mod rules_layer;
 mod schema_layer;
+mod unknown_fields;
 
 use serde::Serialize;
 
@@ -64,6 +65,25 @@ impl Report {
     }
 }
 
+/// What to do with a key the contract does not define.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum UnknownFields {
+    /// Say nothing: newer SDKs add fields.
+    Allow,
+    /// Report each as a warning (`schema/unknown-field`).
+    #[default]
+    Warn,
+    /// Report each as an error.
+    Deny,
+}
+
+/// How to check a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// What to do with keys the contract does not define.
+    pub unknown_fields: UnknownFields,
+}
+
 /// Checks one `getConversation` response, given as JSON bytes, against the whole contract.
 ///
 /// ```
@@ -79,7 +99,12 @@ impl Report {
 pub fn validate(bytes: &[u8]) -> Report {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(document) => validate_value(&document),
+        Ok(document) => validate_value_with(
+            &document,
+            &Options {
+                unknown_fields: UnknownFields::Allow,
+            },
+        ),
         Err(error) => Report {
             findings: vec![Finding {
                 rule: "json/syntax".into(),
@@ -92,11 +117,39 @@ pub fn validate(bytes: &[u8]) -> Report {
     }
 }
 
-/// Checks one response that is already parsed.
+/// Checks one response that is already parsed, with the default options.
 pub fn validate_value(document: &serde_json::Value) -> Report {
+    validate_value_with(document, &Options::default())
+}
+
+/// Checks one response that is already parsed.
+pub fn validate_value_with(document: &serde_json::Value, options: &Options) -> Report {
     let schema = schema_layer::check(document);
     let rules = rules_layer::check(document);
-    merge(schema, rules)
+    let mut report = merge(schema, rules);
+    let severity = match options.unknown_fields {
+        UnknownFields::Allow => return report,
+        UnknownFields::Warn => Severity::Warning,
+        UnknownFields::Deny => Severity::Error,
+    };
+    for pointer in unknown_fields::find(document, schema_layer::document()) {
+        let key = pointer
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace("~1", "/")
+            .replace("~0", "~");
+        report.findings.push(Finding {
+            rule: "schema/unknown-field".into(),
+            severity,
+            message: format!("{key:?} is not a field of the contract"),
+            pointer,
+        });
+    }
+    report
+        .findings
+        .sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(&b.rule)));
+    report
 }
 
 /// One report from both layers: rule findings of the rules layer win over the same rule seen

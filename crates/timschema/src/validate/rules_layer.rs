@@ -58,13 +58,21 @@ pub(super) fn check(document: &Value) -> Outcome {
             });
             break None;
         };
-        outcome.skipped.push(Skipped {
-            rule: "*",
-            pointer: removed.clone(),
-            reason: format!(
-                "the value is structurally invalid ({message}); rules inside it did not run"
-            ),
-        });
+        // A set-aside object or list may hold values with rules of their own: say they did not
+        // run. (What is wrong with a scalar is said by the structural error itself.)
+        // (A value of the wrong JSON type holds nothing the contract could check.)
+        let container = document
+            .pointer(&removed)
+            .is_some_and(|v| v.is_object() || v.is_array());
+        if container && !message.starts_with("invalid type") {
+            outcome.skipped.push(Skipped {
+                rule: "*",
+                pointer: removed.clone(),
+                reason: format!(
+                    "the value is structurally invalid ({message}); rules inside it did not run"
+                ),
+            });
+        }
         invalid.push(removed);
     };
     if let Some(typed) = typed {

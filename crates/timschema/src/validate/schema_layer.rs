@@ -58,6 +58,11 @@ fn compiled() -> &'static Compiled {
     })
 }
 
+/// The shipped schema document the layer validates against.
+pub(super) fn document() -> &'static Value {
+    &compiled().document
+}
+
 pub(super) fn check(document: &Value) -> Findings {
     let compiled = compiled();
     let mut findings = Findings {

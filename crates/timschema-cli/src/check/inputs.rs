@@ -1,0 +1,179 @@
+//! Turning the PATH arguments into inputs: files, directories (walked recursively, honouring
+//! `.gitignore` as ripgrep does), glob patterns, and `-` for standard input.
+
+use std::path::{Path, PathBuf};
+
+/// How an input holds its documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One document per input (`.json`).
+    Single,
+    /// One document per line (`.jsonl`, `.ndjson`, or `--ndjson`).
+    Lines,
+}
+
+/// Where an input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+/// One input to check, or a problem with an argument that names none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Read {
+        source: Source,
+        layout: Layout,
+    },
+    Problem {
+        name: String,
+        rule: &'static str,
+        message: String,
+    },
+}
+
+impl Source {
+    /// The name reports use for the input.
+    pub fn display(&self) -> String {
+        match self {
+            Source::File(path) => path.display().to_string(),
+            Source::Stdin => "<stdin>".to_owned(),
+        }
+    }
+}
+
+const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson"];
+
+fn layout_of(path: &Path, ndjson: bool) -> Layout {
+    let lines = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    );
+    if ndjson || lines {
+        Layout::Lines
+    } else {
+        Layout::Single
+    }
+}
+
+/// The inputs named by `args`, in argument order; a directory's files in path order.
+pub fn resolve(args: &[String], ndjson: bool) -> Vec<Input> {
+    let args: Vec<String> = if args.is_empty() {
+        vec!["-".to_owned()]
+    } else {
+        args.to_vec()
+    };
+    let mut inputs = Vec::new();
+    for arg in &args {
+        if arg == "-" {
+            let layout = if ndjson {
+                Layout::Lines
+            } else {
+                Layout::Single
+            };
+            inputs.push(Input::Read {
+                source: Source::Stdin,
+                layout,
+            });
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            walk(path, ndjson, &mut inputs);
+        } else if path.exists() {
+            inputs.push(Input::Read {
+                source: Source::File(path.to_path_buf()),
+                layout: layout_of(path, ndjson),
+            });
+        } else if arg.contains(['*', '?', '[']) {
+            expand(arg, ndjson, &mut inputs);
+        } else {
+            inputs.push(Input::Problem {
+                name: arg.clone(),
+                rule: "input/not-found",
+                message: "no such file or directory".to_owned(),
+            });
+        }
+    }
+    inputs
+}
+
+fn walk(dir: &Path, ndjson: bool, inputs: &mut Vec<Input>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let wanted = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| EXTENSIONS.contains(&e));
+                if entry.file_type().is_some_and(|t| t.is_file()) && wanted {
+                    files.push(path.to_path_buf());
+                }
+            }
+            Err(error) => problems.push(Input::Problem {
+                name: dir.display().to_string(),
+                rule: "input/io",
+                message: error.to_string(),
+            }),
+        }
+    }
+    if files.is_empty() && problems.is_empty() {
+        problems.push(Input::Problem {
+            name: dir.display().to_string(),
+            rule: "input/no-json-files",
+            message: "the directory holds no .json, .jsonl or .ndjson file".to_owned(),
+        });
+    }
+    inputs.extend(files.into_iter().map(|path| {
+        let layout = layout_of(&path, ndjson);
+        Input::Read {
+            source: Source::File(path),
+            layout,
+        }
+    }));
+    inputs.extend(problems);
+}
+
+fn expand(pattern: &str, ndjson: bool, inputs: &mut Vec<Input>) {
+    let paths = match glob::glob(pattern) {
+        Ok(paths) => paths,
+        Err(error) => {
+            inputs.push(Input::Problem {
+                name: pattern.to_owned(),
+                rule: "input/pattern",
+                message: error.to_string(),
+            });
+            return;
+        }
+    };
+    let before = inputs.len();
+    for path in paths {
+        match path {
+            Ok(path) if path.is_dir() => walk(&path, ndjson, inputs),
+            Ok(path) => inputs.push(Input::Read {
+                layout: layout_of(&path, ndjson),
+                source: Source::File(path),
+            }),
+            Err(error) => inputs.push(Input::Problem {
+                name: pattern.to_owned(),
+                rule: "input/io",
+                message: error.to_string(),
+            }),
+        }
+    }
+    if inputs.len() == before {
+        inputs.push(Input::Problem {
+            name: pattern.to_owned(),
+            rule: "input/not-found",
+            message: "no file matches the pattern".to_owned(),
+        });
+    }
+}

@@ -1,0 +1,233 @@
+//! `timschema check`: validate responses from files, directories, patterns or standard input.
+
+pub mod document;
+pub mod inputs;
+pub mod pipeline;
+mod read;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use timschema::contract::Severity;
+
+use crate::report::{self, Format, Style, Summary};
+use document::Settings;
+use pipeline::Event;
+
+/// Exit status: every document valid.
+pub const EXIT_VALID: u8 = 0;
+/// Exit status: some document invalid.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit status: a usage or I/O error (an input could not be read, the output not written).
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// What to do with keys the contract does not define.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnknownFields {
+    /// Accept them silently.
+    Allow,
+    /// Report them as warnings (newer SDKs add fields).
+    Warn,
+    /// Report them as errors.
+    Deny,
+}
+
+/// The arguments of `timschema check`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when every document is valid, 1 when some document is invalid \
+(or has warnings, with --deny-warnings), 2 on a usage or I/O error (a missing path, an unreadable \
+input, a directory with no JSON files, an output that cannot be written). Other inputs are still \
+checked after a bad one."
+)]
+pub struct CheckArgs {
+    /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, honouring
+    /// .gitignore), glob patterns, or `-` for standard input (the default).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Read every input as JSON Lines: one response per line.
+    #[arg(long)]
+    pub ndjson: bool,
+    /// What to do with keys the contract does not define.
+    #[arg(long, value_enum, default_value_t = UnknownFields::Warn)]
+    pub unknown_fields: UnknownFields,
+    /// Treat warnings as errors: a document with a warning is invalid.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Report at most this many problems per document.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_errors: usize,
+    /// Check documents on this many threads (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output (replaced atomically).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Human format: print errors only, no warnings, notes or summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// The largest document read, in bytes; a larger one is reported, not read.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_document_size: u64,
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let started = Instant::now();
+    let settings = Settings {
+        options: timschema::Options {
+            unknown_fields: match args.unknown_fields {
+                UnknownFields::Allow => timschema::UnknownFields::Allow,
+                UnknownFields::Warn => timschema::UnknownFields::Warn,
+                UnknownFields::Deny => timschema::UnknownFields::Deny,
+            },
+        },
+        max_errors: args.max_errors.max(1),
+        deny_warnings: args.deny_warnings,
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let inputs = inputs::resolve(&args.paths, args.ndjson);
+
+    let (out, temp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
+        None => (Box::new(io::BufWriter::new(io::stdout().lock())), None),
+        Some(path) => {
+            let temp = temp_path(path);
+            match std::fs::File::create(&temp) {
+                Ok(file) => (Box::new(io::BufWriter::new(file)), Some(temp)),
+                Err(error) => {
+                    eprintln!("error: cannot write {}: {error}", path.display());
+                    return ExitCode::from(EXIT_TROUBLE);
+                }
+            }
+        }
+    };
+    let colour = args.output.is_none()
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut reporter = report::reporter(
+        args.format,
+        out,
+        Style {
+            colour,
+            quiet: args.quiet,
+        },
+    );
+
+    let mut summary = Summary::default();
+    let mut written: io::Result<()> = Ok(());
+    let mut progress = Progress::new(started);
+    pipeline::run(inputs, &settings, args.max_document_size, jobs, |event| {
+        let result = match &event {
+            Event::FileStart { path } => {
+                summary.files += 1;
+                reporter.file_start(path)
+            }
+            Event::Document { path, result } => {
+                summary.documents += 1;
+                if result.valid {
+                    summary.valid += 1
+                } else {
+                    summary.invalid += 1
+                }
+                summary.errors += result.count(Severity::Error);
+                summary.warnings += result.count(Severity::Warning);
+                progress.tick(summary.documents);
+                reporter.document(path, result)
+            }
+            Event::FileEnd { path, problem } => {
+                if problem.is_some() {
+                    summary.input_errors += 1;
+                }
+                reporter.file_end(path, problem.as_ref())
+            }
+        };
+        if written.is_ok() {
+            written = result;
+        }
+    });
+    progress.finish();
+    summary.elapsed = started.elapsed();
+    if written.is_ok() {
+        written = reporter.finish(&summary);
+    }
+    drop(reporter);
+    if let Err(error) = written {
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {error}");
+            if let Some(temp) = &temp {
+                let _ = std::fs::remove_file(temp);
+            }
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
+    if let (Some(temp), Some(path)) = (&temp, &args.output) {
+        if let Err(error) = std::fs::rename(temp, path) {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
+    ExitCode::from(if summary.input_errors > 0 {
+        EXIT_TROUBLE
+    } else if summary.invalid > 0 {
+        EXIT_INVALID
+    } else {
+        EXIT_VALID
+    })
+}
+
+fn temp_path(path: &std::path::Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+/// A progress line on standard error, shown only on a terminal and only once a run has lasted
+/// a second, so CI logs never see it.
+struct Progress {
+    started: Instant,
+    bar: Option<indicatif::ProgressBar>,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(started: Instant) -> Self {
+        Progress {
+            started,
+            bar: None,
+            enabled: io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&mut self, documents: usize) {
+        if !self.enabled || documents % 256 != 0 {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() > Duration::from_secs(1) {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} documents checked ({per_sec})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(documents as u64);
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Checking many documents on several threads, with results in input order.
+//!
+//! One thread reads the inputs and cuts them into batches; `jobs` workers check batches; the
+//! calling thread puts results back in order and hands them to the reporter. The channels are
+//! bounded, so however large an input is, only a few batches are in memory at once.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+
+use super::document::{self, DocumentResult, Settings};
+use super::inputs::{Input, Layout};
+use super::read::{self, RawDocument};
+
+/// What the reporter is told, in input order.
+pub enum Event {
+    /// An input begins.
+    FileStart { path: Arc<str> },
+    Document {
+        path: Arc<str>,
+        result: DocumentResult,
+    },
+    /// An input ends; `problem` is set when it could not be read at all.
+    FileEnd {
+        path: Arc<str>,
+        problem: Option<InputProblem>,
+    },
+}
+
+/// Why an input was not checked.
+#[derive(Debug, Clone)]
+pub struct InputProblem {
+    pub rule: &'static str,
+    pub message: String,
+}
+
+struct Batch {
+    path: Arc<str>,
+    lines: bool,
+    documents: Vec<RawDocument>,
+}
+
+/// A batch holds at most this many documents, or this many bytes of them.
+const BATCH_DOCUMENTS: usize = 64;
+const BATCH_BYTES: usize = 1 << 20;
+
+pub fn run(
+    inputs: Vec<Input>,
+    settings: &Settings,
+    max_size: u64,
+    jobs: usize,
+    mut sink: impl FnMut(Event),
+) {
+    let jobs = jobs.max(1);
+    let (batch_tx, batch_rx) = sync_channel::<(u64, Batch)>(jobs * 2);
+    let (out_tx, out_rx) = sync_channel::<(u64, Vec<Event>)>(jobs * 4);
+    let batch_rx = Arc::new(Mutex::new(batch_rx));
+    std::thread::scope(|scope| {
+        let reader_out = out_tx.clone();
+        scope.spawn(move || produce(inputs, max_size, batch_tx, reader_out));
+        for _ in 0..jobs {
+            let batch_rx = Arc::clone(&batch_rx);
+            let out_tx = out_tx.clone();
+            scope.spawn(move || work(&batch_rx, &out_tx, settings));
+        }
+        drop(out_tx);
+        collect(out_rx, &mut sink);
+    });
+}
+
+fn produce(
+    inputs: Vec<Input>,
+    max_size: u64,
+    batches: SyncSender<(u64, Batch)>,
+    out: SyncSender<(u64, Vec<Event>)>,
+) {
+    let mut seq = 0u64;
+    let mut next = || {
+        seq += 1;
+        seq - 1
+    };
+    for input in inputs {
+        let (source, layout) = match input {
+            Input::Read { source, layout } => (source, layout),
+            Input::Problem {
+                name,
+                rule,
+                message,
+            } => {
+                let path: Arc<str> = name.into();
+                let events = vec![
+                    Event::FileStart {
+                        path: Arc::clone(&path),
+                    },
+                    Event::FileEnd {
+                        path,
+                        problem: Some(InputProblem { rule, message }),
+                    },
+                ];
+                if out.send((next(), events)).is_err() {
+                    return;
+                }
+                continue;
+            }
+        };
+        let path: Arc<str> = source.display().into();
+        if out
+            .send((
+                next(),
+                vec![Event::FileStart {
+                    path: Arc::clone(&path),
+                }],
+            ))
+            .is_err()
+        {
+            return;
+        }
+        let lines = layout == Layout::Lines;
+        let mut problem = None;
+        match read::open(&source, layout, max_size) {
+            Err(error) => {
+                problem = Some(InputProblem {
+                    rule: "input/io",
+                    message: error.to_string(),
+                })
+            }
+            Ok(documents) => {
+                let mut batch = Batch {
+                    path: Arc::clone(&path),
+                    lines,
+                    documents: Vec::new(),
+                };
+                let mut bytes = 0;
+                for document in documents {
+                    bytes += document.text.as_ref().map_or(0, Vec::len);
+                    batch.documents.push(document);
+                    if batch.documents.len() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
+                        let full = std::mem::take(&mut batch.documents);
+                        let send = Batch {
+                            path: Arc::clone(&path),
+                            lines,
+                            documents: full,
+                        };
+                        if batches.send((next(), send)).is_err() {
+                            return;
+                        }
+                        bytes = 0;
+                    }
+                }
+                if !batch.documents.is_empty() && batches.send((next(), batch)).is_err() {
+                    return;
+                }
+            }
+        }
+        if out
+            .send((next(), vec![Event::FileEnd { path, problem }]))
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn work(
+    batches: &Mutex<Receiver<(u64, Batch)>>,
+    out: &SyncSender<(u64, Vec<Event>)>,
+    settings: &Settings,
+) {
+    loop {
+        let received = batches.lock().unwrap_or_else(|e| e.into_inner()).recv();
+        let Ok((seq, batch)) = received else { return };
+        let events = batch
+            .documents
+            .into_iter()
+            .map(|raw| Event::Document {
+                path: Arc::clone(&batch.path),
+                result: document::check(raw, settings, batch.lines),
+            })
+            .collect();
+        if out.send((seq, events)).is_err() {
+            return;
+        }
+    }
+}
+
+fn collect(results: Receiver<(u64, Vec<Event>)>, sink: &mut impl FnMut(Event)) {
+    let mut waiting: BTreeMap<u64, Vec<Event>> = BTreeMap::new();
+    let mut next = 0u64;
+    for (seq, events) in results {
+        waiting.insert(seq, events);
+        while let Some(events) = waiting.remove(&next) {
+            events.into_iter().for_each(&mut *sink);
+            next += 1;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The format for people: one block per problem, like a compiler's, and a summary line.
+
+use std::io::{self, Write};
+
+use timschema::contract::Severity;
+
+use super::{Reporter, Style, Summary};
+use crate::check::document::DocumentResult;
+use crate::check::pipeline::InputProblem;
+
+pub struct Human<'w> {
+    out: Box<dyn Write + 'w>,
+    style: Style,
+}
+
+impl<'w> Human<'w> {
+    pub fn new(out: Box<dyn Write + 'w>, style: Style) -> Self {
+        Human { out, style }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.style.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn label(&self, severity: Severity) -> String {
+        match severity {
+            Severity::Error => self.paint("1;31", "error"),
+            Severity::Warning => self.paint("1;33", "warning"),
+        }
+    }
+}
+
+impl Reporter for Human<'_> {
+    fn file_start(&mut self, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn document(&mut self, path: &str, document: &DocumentResult) -> io::Result<()> {
+        for problem in &document.errors {
+            if self.style.quiet && problem.severity == Severity::Warning {
+                continue;
+            }
+            let head = format!("{path}:{}:{}:", problem.line, problem.column);
+            writeln!(
+                self.out,
+                "{} {}[{}]: {}",
+                self.paint("1", &head),
+                self.label(problem.severity),
+                problem.rule,
+                problem.message
+            )?;
+            if let Some((line, caret)) = &problem.excerpt {
+                let gutter = self.paint("34", "   |");
+                writeln!(self.out, "{gutter} {line}")?;
+                let at = if problem.pointer.is_empty() {
+                    "(document)"
+                } else {
+                    &problem.pointer
+                };
+                let value = problem
+                    .value
+                    .as_deref()
+                    .map(|v| format!(" = {v}"))
+                    .unwrap_or_default();
+                let marker = self.paint("1;36", &format!("^ {at}{value}"));
+                writeln!(self.out, "{gutter} {}{marker}", " ".repeat(*caret))?;
+            }
+        }
+        if document.omitted > 0 {
+            writeln!(
+                self.out,
+                "{path}:{}: note: {} more problems not shown (--max-errors)",
+                document.line, document.omitted
+            )?;
+        }
+        if !self.style.quiet {
+            for skipped in &document.skipped {
+                writeln!(
+                    self.out,
+                    "{path}:{}: note: rule {} not checked at {}: {}",
+                    document.line,
+                    skipped.rule,
+                    if skipped.pointer.is_empty() {
+                        "/"
+                    } else {
+                        &skipped.pointer
+                    },
+                    skipped.reason
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn file_end(&mut self, path: &str, problem: Option<&InputProblem>) -> io::Result<()> {
+        if let Some(problem) = problem {
+            writeln!(
+                self.out,
+                "{} {}[{}]: {}",
+                self.paint("1", &format!("{path}:")),
+                self.label(Severity::Error),
+                problem.rule,
+                problem.message
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if !self.style.quiet {
+            let inputs = if summary.input_errors > 0 {
+                format!(", {} unreadable inputs", summary.input_errors)
+            } else {
+                String::new()
+            };
+            writeln!(
+                self.out,
+                "checked {} files, {} documents: {} valid, {} invalid; {} errors, {} warnings{inputs} in {:.2}s",
+                summary.files,
+                summary.documents,
+                summary.valid,
+                summary.invalid,
+                summary.errors,
+                summary.warnings,
+                summary.elapsed.as_secs_f64()
+            )?;
+        }
+        self.out.flush()
+    }
+}

@@ -1,0 +1,137 @@
+//! JUnit XML: a test suite per input, a test case per document, a failure per invalid document.
+//!
+//! A suite's counts come before its cases in the XML, so each input's cases are kept until it
+//! ends (one short entry per document).
+
+use std::io::{self, Write};
+
+use super::{Reporter, Summary};
+use crate::check::document::DocumentResult;
+use crate::check::pipeline::InputProblem;
+
+pub struct Junit<'w> {
+    out: Box<dyn Write + 'w>,
+    cases: Vec<String>,
+    failures: usize,
+    started: bool,
+}
+
+impl<'w> Junit<'w> {
+    pub fn new(out: Box<dyn Write + 'w>) -> Self {
+        Junit {
+            out,
+            cases: Vec::new(),
+            failures: 0,
+            started: false,
+        }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            writeln!(
+                self.out,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"timschema\">"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            c if (c as u32) < 0x20 && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Reporter for Junit<'_> {
+    fn file_start(&mut self, _: &str) -> io::Result<()> {
+        self.start()?;
+        self.cases.clear();
+        self.failures = 0;
+        Ok(())
+    }
+
+    fn document(&mut self, path: &str, document: &DocumentResult) -> io::Result<()> {
+        let name = format!("document {} (line {})", document.index + 1, document.line);
+        let mut case = format!(
+            "    <testcase classname=\"{}\" name=\"{}\"",
+            xml(path),
+            xml(&name)
+        );
+        if document.valid {
+            case.push_str("/>");
+        } else {
+            self.failures += 1;
+            let first = document.errors.first();
+            let message = first.map_or("invalid".to_owned(), |p| {
+                format!("{}: {}", p.rule, p.message)
+            });
+            let details: Vec<String> = document
+                .errors
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{}:{}: {}[{}]: {} (at {})",
+                        path,
+                        p.line,
+                        p.column,
+                        p.severity.as_str(),
+                        p.rule,
+                        p.message,
+                        p.pointer
+                    )
+                })
+                .collect();
+            case.push_str(&format!(
+                ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
+                xml(&message),
+                xml(first.map_or("invalid", |p| p.rule.as_str())),
+                xml(&details.join("\n"))
+            ));
+        }
+        self.cases.push(case);
+        Ok(())
+    }
+
+    fn file_end(&mut self, path: &str, problem: Option<&InputProblem>) -> io::Result<()> {
+        let errors = usize::from(problem.is_some());
+        if let Some(problem) = problem {
+            self.cases.push(format!(
+                "    <testcase classname=\"{}\" name=\"read\">\n      <error message=\"{}\" type=\"{}\"/>\n    </testcase>",
+                xml(path),
+                xml(&problem.message),
+                xml(problem.rule)
+            ));
+        }
+        writeln!(
+            self.out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{errors}\">",
+            xml(path),
+            self.cases.len(),
+            self.failures
+        )?;
+        for case in self.cases.drain(..) {
+            writeln!(self.out, "{case}")?;
+        }
+        writeln!(self.out, "  </testsuite>")
+    }
+
+    fn finish(&mut self, _: &Summary) -> io::Result<()> {
+        self.start()?;
+        writeln!(self.out, "</testsuites>")?;
+        self.out.flush()
+    }
+}

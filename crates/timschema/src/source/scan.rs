@@ -1,0 +1,246 @@
+//! A small scanner over JSON text that is already known to be valid: it finds where a value
+//! starts, by JSON pointer, and which number lexemes are integers too large for 64 bits.
+
+use crate::contract::walker::push_segment;
+
+/// A place in a source text: 1-based line, and 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Position {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in Unicode scalar values.
+    pub column: usize,
+    /// The byte offset in the text.
+    pub offset: usize,
+}
+
+impl Position {
+    /// The position of a byte offset in `text`.
+    pub fn at(text: &[u8], offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let before = &text[..offset];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        // Count characters, not bytes: skip UTF-8 continuation bytes.
+        let column = before[line_start..]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+            + 1;
+        Position {
+            line,
+            column,
+            offset,
+        }
+    }
+}
+
+/// Where the value at `pointer` starts in `text` (valid JSON), or `None` if there is no such
+/// value. The empty pointer is the document itself.
+pub fn position_of(text: &[u8], pointer: &str) -> Option<Position> {
+    let mut found = None;
+    Scanner::new(text).run(&mut |at, start, _| {
+        if at == pointer {
+            found = Some(start);
+            return true;
+        }
+        // Only descend into values on the way to the pointer.
+        false
+    });
+    found.map(|offset| Position::at(text, offset))
+}
+
+/// Integers in `text` (valid JSON) that do not fit in 64 bits, as (pointer, byte offset).
+pub(crate) fn overflowing_integers(text: &[u8]) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    Scanner::new(text).run(&mut |at, start, lexeme| {
+        if let Some(lexeme) = lexeme {
+            let is_integer = lexeme.iter().all(|b| b.is_ascii_digit() || *b == b'-');
+            if is_integer && !lexeme.is_empty() && lexeme[0] != b'"' {
+                let text = std::str::from_utf8(lexeme).unwrap_or_default();
+                if text.parse::<i64>().is_err() && text.parse::<u64>().is_err() {
+                    found.push((at.to_owned(), start));
+                }
+            }
+        }
+        false
+    });
+    found
+}
+
+/// Visits every value with its pointer, its start offset, and for scalars its lexeme; the
+/// visitor returns `true` to stop.
+struct Scanner<'a> {
+    text: &'a [u8],
+    at: usize,
+    pointer: String,
+    stopped: bool,
+}
+
+type Visit<'v> = dyn FnMut(&str, usize, Option<&[u8]>) -> bool + 'v;
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        Scanner {
+            text,
+            at: 0,
+            pointer: String::new(),
+            stopped: false,
+        }
+    }
+
+    fn run(mut self, visit: &mut Visit<'_>) {
+        if self.text.starts_with(b"\xEF\xBB\xBF") {
+            self.at = 3;
+        }
+        self.value(visit);
+    }
+
+    fn peek(&self) -> u8 {
+        self.text.get(self.at).copied().unwrap_or(0)
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), b' ' | b'\t' | b'\n' | b'\r') {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self, visit: &mut Visit<'_>) {
+        self.skip_whitespace();
+        let start = self.at;
+        match self.peek() {
+            b'{' => {
+                if visit(&self.pointer, start, None) {
+                    self.stopped = true;
+                    return;
+                }
+                self.at += 1;
+                self.members(b'}', visit, |scanner| {
+                    let key = scanner.string();
+                    scanner.skip_whitespace();
+                    scanner.at += 1; // ':'
+                    key
+                });
+            }
+            b'[' => {
+                if visit(&self.pointer, start, None) {
+                    self.stopped = true;
+                    return;
+                }
+                self.at += 1;
+                let mut index = 0usize;
+                self.members(b']', visit, |_| {
+                    index += 1;
+                    (index - 1).to_string()
+                });
+            }
+            b'"' => {
+                self.string();
+                let lexeme = &self.text[start..self.at];
+                self.stopped = visit(&self.pointer, start, Some(lexeme));
+            }
+            _ => {
+                while !matches!(
+                    self.peek(),
+                    b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r' | 0
+                ) {
+                    self.at += 1;
+                }
+                let lexeme = &self.text[start..self.at];
+                self.stopped = visit(&self.pointer, start, Some(lexeme));
+            }
+        }
+    }
+
+    /// The members of an object or array, each under the segment `segment` returns.
+    fn members(
+        &mut self,
+        close: u8,
+        visit: &mut Visit<'_>,
+        mut segment: impl FnMut(&mut Self) -> String,
+    ) {
+        loop {
+            self.skip_whitespace();
+            if self.peek() == close {
+                self.at += 1;
+                return;
+            }
+            if self.peek() == b',' {
+                self.at += 1;
+                self.skip_whitespace();
+            }
+            if self.at >= self.text.len() {
+                return;
+            }
+            let key = segment(self);
+            let len = self.pointer.len();
+            push_segment(&mut self.pointer, &key);
+            self.value(visit);
+            self.pointer.truncate(len);
+            if self.stopped {
+                return;
+            }
+        }
+    }
+
+    /// Reads a string at the cursor and returns its decoded text.
+    fn string(&mut self) -> String {
+        let start = self.at;
+        self.at += 1;
+        let mut escaped = false;
+        while self.at < self.text.len() {
+            match self.text[self.at] {
+                b'\\' => {
+                    escaped = true;
+                    self.at += 1;
+                }
+                b'"' => break,
+                _ => {}
+            }
+            self.at += 1;
+        }
+        self.at += 1;
+        let raw = &self.text[start..self.at.min(self.text.len())];
+        if escaped {
+            serde_json::from_slice(raw).unwrap_or_default()
+        } else {
+            String::from_utf8_lossy(&raw[1..raw.len().saturating_sub(1)]).into_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "{\n  \"code\": 0,\n  \"data\": {\"conversationID\": \"c2c_é\", \"markList\": [1, 2],\n  \"a/b\": {\"x\\\"y\": true}}\n}";
+
+    fn at(pointer: &str) -> Option<(usize, usize)> {
+        position_of(TEXT.as_bytes(), pointer).map(|p| (p.line, p.column))
+    }
+
+    #[test]
+    fn finds_values_by_pointer() {
+        assert_eq!(at(""), Some((1, 1)));
+        assert_eq!(at("/code"), Some((2, 11)));
+        assert_eq!(at("/data"), Some((3, 11)));
+        assert_eq!(at("/data/conversationID"), Some((3, 30)));
+        assert_eq!(at("/data/markList/1"), Some((3, 55)));
+        assert_eq!(at("/data/a~1b/x\"y"), Some((4, 19)));
+        assert_eq!(at("/data/missing"), None);
+    }
+
+    #[test]
+    fn finds_integers_beyond_64_bits() {
+        let text = br#"{"a": 18446744073709551615, "b": [18446744073709551616, -9223372036854775809], "c": 1e30, "d": "99999999999999999999"}"#;
+        let found: Vec<String> = overflowing_integers(text)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(found, ["/b/0", "/b/1"]);
+    }
+}
