@@ -1,0 +1,240 @@
+//! The options of `timschema check`, through the real binary.
+
+mod common;
+
+use common::{Dir, VALID, summary, timschema};
+
+fn with_recv_opt(value: &str) -> String {
+    VALID.replace(r#""recvOpt":0"#, &format!(r#""recvOpt":{value}"#))
+}
+
+#[test]
+fn standard_input_single_and_lines() {
+    let dir = Dir::new("stdin");
+    let run = timschema(&dir.0, &["check", "-"], VALID.as_bytes());
+    assert_eq!(run.code, 0, "{run:#?}");
+    let run = timschema(&dir.0, &["check"], with_recv_opt("9").as_bytes());
+    assert_eq!(run.code, 1, "no PATH reads standard input");
+    assert!(run.stdout.starts_with("<stdin>:1:"), "{}", run.stdout);
+    let lines = format!("{VALID}\r\n\r\n{}\n", with_recv_opt("9"));
+    let run = timschema(&dir.0, &["check", "--ndjson", "-"], lines.as_bytes());
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("<stdin>:3:"), "{}", run.stdout);
+    assert!(
+        summary(&run).contains("2 documents: 1 valid, 1 invalid"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn directories_are_walked_honouring_gitignore_and_patterns_expand() {
+    let dir = Dir::new("walk");
+    dir.file("tree/a.json", VALID);
+    dir.file("tree/sub/b.ndjson", format!("{VALID}\n{VALID}\n"));
+    dir.file("tree/sub/c.jsonl", VALID);
+    dir.file("tree/notes.txt", "not checked");
+    dir.file("tree/.gitignore", "ignored/\n");
+    dir.file("tree/ignored/bad.json", "{");
+    let run = timschema(&dir.0, &["check", "tree"], b"");
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        summary(&run).contains("checked 3 files, 4 documents"),
+        "{}",
+        run.stdout
+    );
+    let run = timschema(&dir.0, &["check", "tree/sub/*.nd*"], b"");
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        summary(&run).contains("checked 1 files, 2 documents"),
+        "{}",
+        run.stdout
+    );
+    let run = timschema(&dir.0, &["check", "tree/*.xml"], b"");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout
+            .contains("error[input/not-found]: no file matches the pattern"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn unknown_fields_allow_warn_deny() {
+    let dir = Dir::new("unknown");
+    dir.file(
+        "new.json",
+        VALID.replace(r#""recvOpt":0"#, r#""recvOpt":0,"futureField":1"#),
+    );
+    let warn = timschema(&dir.0, &["check", "new.json"], b"");
+    assert_eq!(warn.code, 0, "warnings keep a document valid: {warn:#?}");
+    assert!(
+        warn.stdout.contains(
+            "warning[schema/unknown-field]: \"futureField\" is not a field of the contract"
+        )
+    );
+    let allow = timschema(
+        &dir.0,
+        &["check", "--unknown-fields", "allow", "new.json"],
+        b"",
+    );
+    assert!(!allow.stdout.contains("futureField"), "{}", allow.stdout);
+    let deny = timschema(
+        &dir.0,
+        &["check", "--unknown-fields", "deny", "new.json"],
+        b"",
+    );
+    assert_eq!(deny.code, 1);
+    assert!(
+        deny.stdout.contains("error[schema/unknown-field]"),
+        "{}",
+        deny.stdout
+    );
+    let strict = timschema(&dir.0, &["check", "--deny-warnings", "new.json"], b"");
+    assert_eq!(
+        strict.code, 1,
+        "--deny-warnings makes a warning fail: {strict:#?}"
+    );
+}
+
+#[test]
+fn max_errors_caps_each_document() {
+    let dir = Dir::new("max");
+    let many = VALID
+        .replace(
+            r#""recvOpt":0"#,
+            r#""recvOpt":9,"unreadCount":-1,"orderkey":-1,"isPinned":"yes""#,
+        )
+        .replace(r#""unreadCount":1,"#, "");
+    dir.file("many.json", &many);
+    let all = timschema(&dir.0, &["check", "--format", "json", "many.json"], b"");
+    let report: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    let found = report["files"][0]["documents"][0]["errors"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(found >= 4, "{}", all.stdout);
+    let capped = timschema(
+        &dir.0,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--max-errors",
+            "2",
+            "many.json",
+        ],
+        b"",
+    );
+    let report: serde_json::Value = serde_json::from_str(&capped.stdout).unwrap();
+    let document = &report["files"][0]["documents"][0];
+    assert_eq!(document["errors"].as_array().unwrap().len(), 2);
+    assert_eq!(document["omitted"], found - 2);
+}
+
+#[test]
+fn quiet_prints_errors_only() {
+    let dir = Dir::new("quiet");
+    dir.file(
+        "a.json",
+        VALID.replace(r#""recvOpt":0"#, r#""recvOpt":0,"x":1"#),
+    );
+    dir.file("b.json", with_recv_opt("9"));
+    let run = timschema(&dir.0, &["check", "--quiet", "a.json", "b.json"], b"");
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains(": error[") || l.contains(": warning["))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert!(!run.stdout.contains("checked "), "{}", run.stdout);
+}
+
+#[test]
+fn output_goes_to_a_file_written_whole() {
+    let dir = Dir::new("output");
+    dir.file("a.json", with_recv_opt("9"));
+    let report = dir.path("out/report.json");
+    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
+    let run = timschema(
+        &dir.0,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "out/report.json",
+            "a.json",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
+    let leftovers: Vec<_> = std::fs::read_dir(report.parent().unwrap())
+        .unwrap()
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    let run = timschema(
+        &dir.0,
+        &["check", "--output", "no/such/dir/report.txt", "a.json"],
+        b"",
+    );
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        run.stderr.contains("cannot write no/such/dir/report.txt"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn output_order_does_not_depend_on_jobs() {
+    let dir = Dir::new("jobs");
+    let mut lines = String::new();
+    for i in 0..3000 {
+        let document = match i % 7 {
+            0 => with_recv_opt("9"),
+            3 => "{\"code\": }".to_owned(),
+            _ => VALID
+                .replace("alice", &format!("user{i}"))
+                .replace(r#""userID":"user"#, r#""userID":"user"#),
+        };
+        lines.push_str(&document);
+        lines.push('\n');
+    }
+    dir.file("many.ndjson", &lines);
+    let strip_time = |s: &str| {
+        s.rsplit_once(" in ")
+            .map(|(head, _)| head.to_owned())
+            .unwrap_or_default()
+    };
+    let one = timschema(&dir.0, &["check", "-j", "1", "many.ndjson"], b"");
+    let four = timschema(&dir.0, &["check", "-j", "4", "many.ndjson"], b"");
+    assert_eq!(one.code, 1);
+    assert_eq!(strip_time(&one.stdout), strip_time(&four.stdout));
+    assert!(
+        summary(&one).contains("3000 documents"),
+        "{}",
+        summary(&one)
+    );
+}
+
+#[test]
+fn help_documents_the_exit_status() {
+    let dir = Dir::new("help");
+    let run = timschema(&dir.0, &["check", "--help"], b"");
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains(
+            "Exit status: 0 when every document is valid, 1 when some document is invalid"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = timschema(&dir.0, &["check", "--format", "yaml"], b"");
+    assert_eq!(run.code, 2, "a usage error is status 2: {run:#?}");
+}
