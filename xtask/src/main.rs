@@ -5,13 +5,15 @@
 //! - `tools`: installs the independent validators the tests run (Ajv from npm,
 //!   check-jsonschema from PyPI) under `target/tools` and `tests/js/node_modules`.
 //! - `test`: installs the tools, then runs every test of the workspace with the tools required.
+//! - `corpus --count N --out FILE`: writes a deterministic JSON Lines corpus of responses.
 
 mod codegen;
+mod corpus;
 mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <codegen [--check] | tools | test [cargo test args...]>";
+const USAGE: &str = "usage: cargo xtask <codegen [--check] | tools | test [cargo test args...] | corpus --count N --out FILE>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
             Some(other) => Err(format!("unknown codegen option `{other}`\n{USAGE}")),
         },
         Some("tools") => tools::install().map(|_| ()),
+        Some("corpus") => corpus::run(&args[1..]),
         Some("test") => tools::install().and_then(|tools| tools::run_tests(&tools, &args[1..])),
         _ => Err(USAGE.to_owned()),
     };

@@ -21,6 +21,7 @@ extern crate self as timschema;
 pub mod callback;
 pub mod contract;
 pub mod conversation;
+pub mod corpus;
 pub mod elements;
 pub mod enums;
 #[doc(hidden)]

@@ -93,28 +93,12 @@ impl<R: BufRead> Iterator for Lines<R> {
             self.line += 1;
             let line = self.line;
             match read {
-                Err(error) => {
-                    self.done = true;
-                    return Some(self.emit(
-                        line,
-                        Err(ReadProblem {
-                            rule: "input/io",
-                            message: error.to_string(),
-                        }),
-                    ));
-                }
+                Err(error) => return Some(self.failed(line, &error)),
                 Ok(0) => self.done = true,
                 Ok(_) if !text.ends_with(b"\n") && text.len() as u64 > self.max_size => {
                     // Skip the rest of the overlong line without keeping it.
                     if let Err(error) = skip_line(&mut self.reader) {
-                        self.done = true;
-                        return Some(self.emit(
-                            line,
-                            Err(ReadProblem {
-                                rule: "input/io",
-                                message: error.to_string(),
-                            }),
-                        ));
+                        return Some(self.failed(line, &error));
                     }
                     return Some(self.emit(line, Err(too_large(self.max_size))));
                 }
@@ -134,6 +118,18 @@ impl<R: BufRead> Iterator for Lines<R> {
 }
 
 impl<R> Lines<R> {
+    /// Reading failed: report it on this line, and stop.
+    fn failed(&mut self, line: usize, error: &io::Error) -> RawDocument {
+        self.done = true;
+        self.emit(
+            line,
+            Err(ReadProblem {
+                rule: "input/io",
+                message: error.to_string(),
+            }),
+        )
+    }
+
     fn emit(&mut self, line: usize, text: Result<Vec<u8>, ReadProblem>) -> RawDocument {
         let index = self.index;
         self.index += 1;

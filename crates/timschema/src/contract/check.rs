@@ -2,8 +2,8 @@
 //! traits say which fields a kind applies to, so a rule on the wrong kind of field is a
 //! compile error at the rule.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
 
 use regex::Regex;
 
@@ -112,22 +112,23 @@ pub fn range<T: AsNumber + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'s
 /// Checks a string rule: `pattern`, `prefix`, `non_empty`, `max_bytes` or string `one_of`.
 pub fn text<T: AsText + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'static Rule) {
     let Some(text) = value.as_text() else { return };
-    let detail =
-        match rule.kind {
-            RuleKind::Pattern(pattern) => (!regex(pattern).is_match(text))
-                .then(|| format!("{text:?} does not match {pattern}")),
-            RuleKind::Prefix(prefix) => (!text.starts_with(prefix))
-                .then(|| format!("{text:?} does not start with {prefix:?}")),
-            RuleKind::NonEmpty => text.is_empty().then(|| "it is empty".to_owned()),
-            RuleKind::MaxBytes(max) => {
-                (text.len() > max).then(|| format!("{} bytes, at most {max} allowed", text.len()))
-            }
-            RuleKind::OneOf(allowed) => (!allowed
-                .iter()
-                .any(|lit| matches!(lit, Lit::Str(s) if *s == text)))
-            .then(|| format!("{text:?} is not one of {}", list(allowed))),
-            _ => None,
-        };
+    let detail = match rule.kind {
+        RuleKind::Pattern(pattern) => {
+            (!matches(pattern, text)).then(|| format!("{text:?} does not match {pattern}"))
+        }
+        RuleKind::Prefix(prefix) => {
+            (!text.starts_with(prefix)).then(|| format!("{text:?} does not start with {prefix:?}"))
+        }
+        RuleKind::NonEmpty => text.is_empty().then(|| "it is empty".to_owned()),
+        RuleKind::MaxBytes(max) => {
+            (text.len() > max).then(|| format!("{} bytes, at most {max} allowed", text.len()))
+        }
+        RuleKind::OneOf(allowed) => (!allowed
+            .iter()
+            .any(|lit| matches!(lit, Lit::Str(s) if *s == text)))
+        .then(|| format!("{text:?} is not one of {}", list(allowed))),
+        _ => None,
+    };
     if detail.is_some() {
         walker.report(rule, detail);
     }
@@ -189,18 +190,18 @@ fn list(allowed: &[Lit]) -> String {
         .join(", ")
 }
 
-/// The compiled form of a rule's pattern, compiled once per process.
-fn regex(pattern: &'static str) -> Regex {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, Regex>>> = OnceLock::new();
-    let mut cache = CACHE
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    cache
-        .entry(pattern)
-        .or_insert_with(|| {
-            // The derive has already compiled the pattern, so this cannot fail.
+/// Whether `text` matches a rule's pattern. Each thread compiles each pattern once and keeps
+/// it: no lock and no copy on the hot path.
+fn matches(pattern: &'static str, text: &str) -> bool {
+    thread_local! {
+        static CACHE: RefCell<HashMap<&'static str, Regex>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let regex = cache.entry(pattern).or_insert_with(|| {
+            // The derive has already parsed the pattern, so this cannot fail.
             Regex::new(pattern).unwrap_or_else(|e| panic!("rule pattern {pattern:?}: {e}"))
-        })
-        .clone()
+        });
+        regex.is_match(text)
+    })
 }

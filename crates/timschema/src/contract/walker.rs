@@ -66,7 +66,13 @@ impl<'a> Walker<'a> {
 
     /// Runs `f` one level down, under an array index.
     pub fn index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.key(&index.to_string(), f)
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        // Digits need no escaping and no temporary string.
+        let _ = std::fmt::Write::write_fmt(&mut self.pointer, format_args!("{index}"));
+        let result = f(self);
+        self.pointer.truncate(len);
+        result
     }
 
     /// Reports `rule` broken at the current position.
@@ -95,7 +101,13 @@ impl<'a> Walker<'a> {
         rule: &'static Rule,
         check: impl FnOnce(&mut RuleCtx<'_, 'a>),
     ) {
-        for field in rule.fields {
+        // Nothing was set aside (the usual case): no rule can be affected.
+        let fields = if self.invalid.is_empty() {
+            &[][..]
+        } else {
+            rule.fields
+        };
+        for field in fields {
             let mut read = self.pointer.clone();
             for segment in field.split('/') {
                 push_segment(&mut read, segment);

@@ -152,6 +152,22 @@ pub fn validate_value_with(document: &serde_json::Value, options: &Options) -> R
     report
 }
 
+/// Each layer on its own, for the benchmarks; not part of the API.
+#[doc(hidden)]
+pub mod layers {
+    /// Runs the schema layer; returns how many findings it made.
+    pub fn schema(document: &serde_json::Value) -> usize {
+        let findings = super::schema_layer::check(document);
+        findings.rules.len() + findings.structural.len()
+    }
+
+    /// Runs the rules layer; returns how many findings it made.
+    pub fn rules(document: &serde_json::Value) -> usize {
+        let outcome = super::rules_layer::check(document);
+        outcome.findings.len() + outcome.structural.len()
+    }
+}
+
 /// One report from both layers: rule findings of the rules layer win over the same rule seen
 /// by the schema at the same place (or at a place that contains it); a structural error at a
 /// place a rule already explains is dropped.

@@ -6,6 +6,7 @@
 //! the pointers set aside tell the walker which rules must be skipped rather than run on a
 //! guess.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::Finding;
@@ -30,6 +31,12 @@ pub(super) fn check(document: &Value) -> Outcome {
         structural: Vec::new(),
         skipped: Vec::new(),
     };
+    // The common case: the document has the contract's structure and reads in one pass,
+    // without a copy.
+    if let Ok(typed) = GetConversationResponse::deserialize(document) {
+        walk(&typed, &[], &mut outcome);
+        return outcome;
+    }
     let mut working = document.clone();
     let mut invalid: Vec<String> = Vec::new();
     let typed = loop {
@@ -76,21 +83,26 @@ pub(super) fn check(document: &Value) -> Outcome {
         invalid.push(removed);
     };
     if let Some(typed) = typed {
-        let mut walker = Walker::new(&invalid);
-        typed.validate(&mut walker);
-        let (violations, skipped) = walker.finish();
-        outcome.findings = violations
-            .into_iter()
-            .map(|v| Finding {
-                rule: v.rule.to_owned(),
-                severity: v.severity,
-                pointer: v.pointer,
-                message: v.message,
-            })
-            .collect();
-        outcome.skipped.extend(skipped);
+        walk(&typed, &invalid, &mut outcome);
     }
     outcome
+}
+
+/// Walks every rule of a typed response into `outcome`.
+fn walk(typed: &GetConversationResponse, invalid: &[String], outcome: &mut Outcome) {
+    let mut walker = Walker::new(invalid);
+    typed.validate(&mut walker);
+    let (violations, skipped) = walker.finish();
+    outcome.findings = violations
+        .into_iter()
+        .map(|v| Finding {
+            rule: v.rule.to_owned(),
+            severity: v.severity,
+            pointer: v.pointer,
+            message: v.message,
+        })
+        .collect();
+    outcome.skipped.extend(skipped);
 }
 
 /// The JSON pointer of a serde path.
