@@ -184,3 +184,20 @@ fn warnings_are_never_in_the_schema() {
         }
     }
 }
+
+#[test]
+fn a_value_outside_its_enumeration_is_reported_under_the_range_rule() {
+    let mut document = group();
+    document["data"]["groupAtInfoList"][0]["atType"] = serde_json::json!(4);
+    document["data"]["recvOpt"] = serde_json::json!(7);
+    document["data"]["lastMessage"]["status"] = serde_json::json!(9);
+    let report = validate(&document);
+    let found: BTreeSet<(&str, &str)> = report.findings.iter().map(|f| (f.rule.as_str(), f.pointer.as_str())).collect();
+    let expected: BTreeSet<(&str, &str)> = [
+        ("at-type-known", "/data/groupAtInfoList/0/atType"),
+        ("recv-opt-range", "/data/recvOpt"),
+        ("message-status-range", "/data/lastMessage/status"),
+    ]
+    .into();
+    assert_eq!(found, expected, "{report:#?}");
+}

@@ -304,6 +304,12 @@ pub struct V2TimGroupAtInfo {
     pub seq: Option<String>,
 
     /// Whom the mention addresses: the user, everyone, or both.
+    #[contract(
+        range(min = 1, max = 3),
+        id = "at-type-known",
+        message = "atType is not 1, 2 or 3",
+        doc = "An @-mention is of the user (1), of everyone (2) or of both (3). 0 is the error state that SDK 8.9's Dart enum names and falls back to when the value is missing (reference §3, §6.13)."
+    )]
     #[serde(rename = "atType", default, skip_serializing_if = "Option::is_none")]
     pub at_type: Option<GroupAtType>,
 }

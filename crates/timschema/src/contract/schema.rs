@@ -5,6 +5,10 @@
 //! a validator error whose keyword location lies inside that entry can be reported under the
 //! rule's id ([`RuleLocations`]).
 
+use std::sync::{Arc, Mutex};
+
+use schemars::Schema;
+use schemars::transform::Transform;
 use serde_json::{Map, Value, json};
 
 use super::{Rule, RuleKind, Target, TypeContract};
@@ -38,6 +42,41 @@ impl RuleLocations {
         self.0
             .iter()
             .map(|(location, rule)| (location.as_str(), *rule))
+    }
+}
+
+/// The schemars transform that adds the contract's rules to a generated schema: register it
+/// with `SchemaSettings::with_transform`, and read where each rule went from [`found`](Self::found)
+/// once the schema is generated.
+#[derive(Debug, Clone)]
+pub struct ContractRules {
+    root_type: &'static str,
+    types: Vec<TypeContract>,
+    found: Arc<Mutex<RuleLocations>>,
+}
+
+impl ContractRules {
+    /// A transform for a schema whose root is `root_type`, adding the rules of `types`.
+    pub fn new(root_type: &'static str, types: Vec<TypeContract>) -> Self {
+        ContractRules {
+            root_type,
+            types,
+            found: Arc::default(),
+        }
+    }
+
+    /// Where the rules went in the last schema this transform saw.
+    pub fn found(&self) -> RuleLocations {
+        self.found.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+impl Transform for ContractRules {
+    fn transform(&mut self, schema: &mut Schema) {
+        let mut document = std::mem::take(schema).to_value();
+        let locations = apply(&mut document, &self.types, self.root_type);
+        *schema = Schema::try_from(document).expect("a schema stays an object");
+        *self.found.lock().unwrap_or_else(|e| e.into_inner()) = locations;
     }
 }
 

@@ -49,12 +49,6 @@ int_enum! {
     /// Which kind of @-mention a group conversation is flagging.
     pub enum GroupAtType {
         /// Unknown: the Dart SDK's error state, never a real mention.
-        #[contract(
-            forbid,
-            id = "at-type-known",
-            message = "atType is 0, the SDK's error state",
-            doc = "An @-mention is of the user (1), of everyone (2) or of both (3); 0 is the error state that SDK 8.9's Dart enum names and falls back to when the value is missing (reference §3, §6.13)."
-        )]
         Unknown = 0 => "TIM_AT_UNKNOWN",
         /// Someone mentioned the current user ("@me").
         AtMe = 1 => "V2TIM_AT_ME",

@@ -12,7 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
 use crate::contract::ContractType;
-use crate::contract::schema::{RULES_KEYWORD, RuleLocations};
+use crate::contract::schema::{ContractRules, RULES_KEYWORD, RuleLocations};
 use crate::enums::ConversationMark;
 use crate::rules;
 use crate::{GetConversationListResponse, GetConversationResponse, V2TimConversation};
@@ -95,7 +95,8 @@ pub fn conversation() -> Schema {
     .0
 }
 
-/// The settings every shipped schema is generated with.
+/// The settings every shipped schema is generated with (the contract's rules are added by a
+/// second transform, [`ContractRules`], registered per schema).
 pub fn settings() -> SchemaSettings {
     SchemaSettings::draft2020_12().with_transform(portable::Portable)
 }
@@ -105,7 +106,8 @@ fn root_schema<T: JsonSchema + ContractType>(
     title: &str,
     description: &str,
 ) -> (Schema, RuleLocations) {
-    let mut generator = SchemaGenerator::new(settings());
+    let rules = ContractRules::new(T::CONTRACT.name, rules::types());
+    let mut generator = SchemaGenerator::new(settings().with_transform(rules.clone()));
     // Enumerations that no field refers to by `$ref` still belong in `$defs`, so that clients
     // generated from the schema can name their values (markList entries are ConversationMark
     // values or application marks, which a `$ref` could not express).
@@ -114,11 +116,7 @@ fn root_schema<T: JsonSchema + ContractType>(
     schema.insert("title".into(), title.into());
     schema.insert("description".into(), description.into());
     sort_defs(&mut schema);
-    let mut document = schema.to_value();
-    let locations =
-        crate::contract::schema::apply(&mut document, &rules::types(), T::CONTRACT.name);
-    let schema = Schema::try_from(document).expect("a schema stays an object");
-    (schema, locations)
+    (schema, rules.found())
 }
 
 /// Orders `$defs` by name so the file reads like an index and diffs stay small.
