@@ -192,7 +192,11 @@ fn a_value_outside_its_enumeration_is_reported_under_the_range_rule() {
     document["data"]["recvOpt"] = serde_json::json!(7);
     document["data"]["lastMessage"]["status"] = serde_json::json!(9);
     let report = validate(&document);
-    let found: BTreeSet<(&str, &str)> = report.findings.iter().map(|f| (f.rule.as_str(), f.pointer.as_str())).collect();
+    let found: BTreeSet<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.pointer.as_str()))
+        .collect();
     let expected: BTreeSet<(&str, &str)> = [
         ("at-type-known", "/data/groupAtInfoList/0/atType"),
         ("recv-opt-range", "/data/recvOpt"),

@@ -1,8 +1,10 @@
 //! Other validators enforce what the catalogue says the schema enforces: Ajv (strict) and
-//! python-jsonschema, given only the committed schema, accept the base responses and reject
-//! every mutant of a schema-enforced rule.
+//! python-jsonschema, given only the committed schema, accept the base responses and every
+//! valid fixture, reject every mutant of a schema-enforced rule, and accept the mutants of the
+//! rules JSON Schema cannot express.
 
 use serde_json::{Value, json};
+use timschema::fixtures::{rule_mutants, valid};
 use timschema::rules::catalogue;
 use timschema_tests::cases::{c2c, error, group, rule_cases};
 use timschema_tests::{node_judges, output, python_tool, workspace_root};
@@ -19,6 +21,15 @@ fn documents() -> Vec<(String, Value, bool)> {
         if rule.schema_enforced() {
             documents.push((case.rule.to_owned(), case.broken, false));
         }
+    }
+    // The generated fixtures: valid ones pass; a rule's mutant fails exactly when the schema
+    // enforces the rule (the others break only what JSON Schema cannot say).
+    for (name, document) in valid() {
+        documents.push((format!("valid/{name}"), document, true));
+    }
+    for mutant in rule_mutants() {
+        let name = format!("invalid/{}/{}", mutant.rule.id, mutant.host);
+        documents.push((name, mutant.document, !mutant.rule.schema_enforced()));
     }
     documents
 }

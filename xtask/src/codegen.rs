@@ -24,7 +24,7 @@ pub struct Artifact {
 }
 
 /// A folder whose every file is generated: files there that no generator produces are stale.
-const GENERATED_DIRS: &[&str] = &["schemas"];
+const GENERATED_DIRS: &[&str] = &["schemas", "tests/fixtures"];
 
 /// Every generated artifact of the project.
 pub fn artifacts() -> Vec<Artifact> {
@@ -39,7 +39,26 @@ pub fn artifacts() -> Vec<Artifact> {
         path: PathBuf::from("docs/rules.md"),
         contents: timschema::rules::docs::markdown(&timschema::rules::catalogue()),
     });
+    for (name, document) in timschema::fixtures::valid() {
+        artifacts.push(json(
+            Path::new("tests/fixtures/valid").join(format!("{name}.json")),
+            &document,
+        ));
+    }
+    for mutant in timschema::fixtures::rule_mutants() {
+        let path = Path::new("tests/fixtures/invalid")
+            .join(mutant.rule.id)
+            .join(format!("{}.json", mutant.host));
+        artifacts.push(json(path, &mutant.document));
+    }
     artifacts
+}
+
+/// A JSON artifact: pretty-printed, ending in a newline.
+fn json(path: PathBuf, value: &serde_json::Value) -> Artifact {
+    let mut contents = serde_json::to_string_pretty(value).expect("JSON values serialize");
+    contents.push('\n');
+    Artifact { path, contents }
 }
 
 /// The workspace root: the parent of this crate's folder.
@@ -88,15 +107,21 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Vec<String>, String> {
 
 /// Files in a generated folder that no artifact accounts for.
 fn leftovers(root: &Path, dir: &str, artifacts: &[Artifact]) -> Result<Vec<PathBuf>, String> {
-    let Ok(entries) = fs::read_dir(root.join(dir)) else {
-        return Ok(Vec::new());
-    };
     let mut found = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot list {dir}: {e}"))?;
-        let relative = Path::new(dir).join(entry.file_name());
-        if entry.path().is_file() && !artifacts.iter().any(|a| a.path == relative) {
-            found.push(relative);
+    let mut pending = vec![PathBuf::from(dir)];
+    while let Some(relative_dir) = pending.pop() {
+        let Ok(entries) = fs::read_dir(root.join(&relative_dir)) else {
+            continue;
+        };
+        for entry in entries {
+            let entry =
+                entry.map_err(|e| format!("cannot list {}: {e}", relative_dir.display()))?;
+            let relative = relative_dir.join(entry.file_name());
+            if entry.path().is_dir() {
+                pending.push(relative);
+            } else if !artifacts.iter().any(|a| a.path == relative) {
+                found.push(relative);
+            }
         }
     }
     found.sort();

@@ -165,10 +165,12 @@ fn rule_data(
         // Forbid is filled in by the caller, which knows the variant's value.
         Kind::Forbid | Kind::Check | Kind::Missing => quote!(#rt::RuleKind::Check),
     };
-    let schema = match &rule.schema {
+    let optional = |path: &Option<syn::Path>| match path {
         Some(path) => quote!(::core::option::Option::Some(#path)),
         None => quote!(::core::option::Option::None),
     };
+    let schema = optional(&rule.schema);
+    let mutant = optional(&rule.mutant);
     quote! {
         #rt::Rule {
             id: #id,
@@ -180,6 +182,7 @@ fn rule_data(
             fields: &[#(#fields),*],
             kind: #kind,
             schema: #schema,
+            mutant: #mutant,
         }
     }
 }

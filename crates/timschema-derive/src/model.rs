@@ -56,6 +56,8 @@ pub struct RuleDef {
     pub check: Option<syn::Path>,
     /// A container rule's JSON Schema function.
     pub schema: Option<syn::Path>,
+    /// A container rule's mutant function (breaks the rule on a valid JSON value).
+    pub mutant: Option<syn::Path>,
     /// The whole attribute, for errors about the rule as a whole.
     pub span: Span,
     /// A value in the attribute was already reported as malformed; "missing" errors about

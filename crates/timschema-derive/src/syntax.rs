@@ -22,7 +22,7 @@ enum Place {
 
 const FIELD_KEYS: &str = "range, pattern, prefix, non_empty, max_bytes, max_items, one_of, each, id, severity, message, doc";
 const VARIANT_KEYS: &str = "forbid, id, severity, message, doc";
-const RULE_KEYS: &str = "id, check, schema, fields, severity, message, doc";
+const RULE_KEYS: &str = "id, check, schema, mutant, fields, severity, message, doc";
 
 pub fn parse<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container<'a>> {
     let serde = SerdeContainer::parse(cx, &input.attrs);
@@ -143,6 +143,7 @@ fn empty_rule(span: Span) -> RuleDef {
         fields: Vec::new(),
         check: None,
         schema: None,
+        mutant: None,
         span,
         broken: false,
     }
@@ -264,16 +265,16 @@ fn container_rules(cx: &Ctxt, attr: &syn::Attribute) -> Vec<RuleDef> {
             let key = key_name(&inner);
             match key.as_str() {
                 "id" | "severity" | "message" | "doc" => common_key(cx, &mut rule, &key, &inner),
-                "check" | "schema" => {
+                "check" | "schema" | "mutant" => {
                     let expr: Expr = inner.value()?.parse()?;
                     let Expr::Path(path) = expr else {
                         cx.error_spanned_by(expr, format!("`{key}` takes the path of a function, as in `{key} = rules::my_rule`"));
                         return Ok(());
                     };
-                    if key == "check" {
-                        rule.check = Some(path.path);
-                    } else {
-                        rule.schema = Some(path.path);
+                    match key.as_str() {
+                        "check" => rule.check = Some(path.path),
+                        "schema" => rule.schema = Some(path.path),
+                        _ => rule.mutant = Some(path.path),
                     }
                     Ok(())
                 }

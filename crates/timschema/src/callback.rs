@@ -18,6 +18,7 @@ use crate::conversation::V2TimConversation;
     rule(
         id = "callback-success-has-data",
         check = crate::rules::callback::success_has_data,
+        mutant = crate::rules::callback::success_has_data_mutant,
         schema = crate::rules::callback::success_has_data_schema,
         fields("code", "data"),
         message = "code is 0 but data is missing or null",
@@ -27,6 +28,7 @@ use crate::conversation::V2TimConversation;
         id = "callback-failure-has-no-data",
         severity = "warning",
         check = crate::rules::callback::failure_has_no_data,
+        mutant = crate::rules::callback::failure_has_no_data_mutant,
         fields("code", "data"),
         message = "code is not 0 but data is present",
         doc = "A failed call normally answers with {code, desc} and no value (reference §1). The Android bridge may still attach data to an error, so this is a warning: a client that trusts data after a failure is probably wrong."
@@ -35,6 +37,7 @@ use crate::conversation::V2TimConversation;
         id = "callback-known-error-code",
         severity = "warning",
         check = crate::rules::callback::known_error_code,
+        mutant = crate::rules::callback::known_error_code_mutant,
         fields("code"),
         message = "code is not a documented IM error code",
         doc = "A non-zero code should be one of the IM error codes (reference §7: the error-code page and the SDK's TIMErrCode, plus the web SDK's 2xxx codes and -1 from the Flutter web helper). The table the reference gives is grouped in ranges and is not exhaustive, hence a warning."

@@ -19,6 +19,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "conversation-id-prefix",
         check = crate::rules::conversation::id_prefix,
+        mutant = crate::rules::conversation::id_prefix_mutant,
         schema = crate::rules::conversation::id_prefix_schema,
         fields("conversationID", "type"),
         message = "conversationID does not start with the prefix of its type",
@@ -27,6 +28,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "conversation-id-suffix",
         check = crate::rules::conversation::id_suffix,
+        mutant = crate::rules::conversation::id_suffix_mutant,
         fields("conversationID", "type", "userID", "groupID"),
         message = "conversationID does not end with the conversation's userID or groupID",
         doc = "After its prefix, the id of a one-to-one chat is the peer's userID and the id of a group is its groupID (reference §6.1, §6.2: SDK 8.9 builds the id from the same value it puts in userID or groupID). Checked only when that field is filled. JSON Schema cannot compare two fields, so only this validator enforces it."
@@ -34,6 +36,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "user-id-only-c2c",
         check = crate::rules::conversation::user_id_only_c2c,
+        mutant = crate::rules::conversation::user_id_only_c2c_mutant,
         schema = crate::rules::conversation::user_id_only_c2c_schema,
         fields("userID", "type"),
         message = "userID is set on a group conversation",
@@ -42,6 +45,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "group-id-only-group",
         check = crate::rules::conversation::group_id_only_group,
+        mutant = crate::rules::conversation::group_id_only_group_mutant,
         schema = crate::rules::conversation::group_id_only_group_schema,
         fields("groupID", "type"),
         message = "groupID is set on a one-to-one conversation",
@@ -50,6 +54,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "group-type-only-group",
         check = crate::rules::conversation::group_type_only_group,
+        mutant = crate::rules::conversation::group_type_only_group_mutant,
         schema = crate::rules::conversation::group_type_only_group_schema,
         fields("groupType", "type"),
         message = "groupType is set on a one-to-one conversation",
@@ -58,6 +63,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "avchatroom-unread-zero",
         check = crate::rules::conversation::avchatroom_unread_zero,
+        mutant = crate::rules::conversation::avchatroom_unread_zero_mutant,
         schema = crate::rules::conversation::avchatroom_unread_zero_schema,
         fields("groupType", "unreadCount"),
         message = "an AVChatRoom conversation reports a non-zero unreadCount",
@@ -66,6 +72,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "draft-has-timestamp",
         check = crate::rules::conversation::draft_has_timestamp,
+        mutant = crate::rules::conversation::draft_has_timestamp_mutant,
         schema = crate::rules::conversation::draft_has_timestamp_schema,
         fields("draftText", "draftTimestamp"),
         message = "a draft has no draftTimestamp",
@@ -74,6 +81,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "at-info-only-group",
         check = crate::rules::conversation::at_info_only_group,
+        mutant = crate::rules::conversation::at_info_only_group_mutant,
         schema = crate::rules::conversation::at_info_only_group_schema,
         fields("groupAtInfoList", "type"),
         message = "groupAtInfoList has entries in a one-to-one conversation",
@@ -82,6 +90,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "mark-known",
         check = crate::rules::conversation::mark_known,
+        mutant = crate::rules::conversation::mark_known_mutant,
         schema = crate::rules::conversation::mark_known_schema,
         fields("markList"),
         message = "a markList entry is not a mark value",
@@ -91,6 +100,7 @@ use crate::or_empty::OrEmpty;
         id = "c2c-read-timestamp-only-c2c",
         severity = "warning",
         check = crate::rules::conversation::c2c_read_timestamp_only_c2c,
+        mutant = crate::rules::conversation::c2c_read_timestamp_only_c2c_mutant,
         fields("c2cReadTimestamp", "type"),
         message = "c2cReadTimestamp is non-zero on a group conversation",
         doc = "The peer's read timestamp means something only in a one-to-one chat (reference §6.12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a group is suspicious rather than documented as impossible, hence a warning."
@@ -99,6 +109,7 @@ use crate::or_empty::OrEmpty;
         id = "group-read-sequence-only-group",
         severity = "warning",
         check = crate::rules::conversation::group_read_sequence_only_group,
+        mutant = crate::rules::conversation::group_read_sequence_only_group_mutant,
         fields("groupReadSequence", "type"),
         message = "groupReadSequence is non-zero on a one-to-one conversation",
         doc = "The read sequence means something only in a group (reference §6.12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a one-to-one chat is suspicious, hence a warning."
@@ -106,6 +117,7 @@ use crate::or_empty::OrEmpty;
     rule(
         id = "last-message-in-conversation",
         check = crate::rules::conversation::last_message_in_conversation,
+        mutant = crate::rules::conversation::last_message_in_conversation_mutant,
         fields("type", "groupID", "userID", "lastMessage/groupID", "lastMessage/userID"),
         message = "the last message belongs to another conversation",
         doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (reference §6.15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."

@@ -24,6 +24,7 @@ pub mod conversation;
 pub mod corpus;
 pub mod elements;
 pub mod enums;
+pub mod fixtures;
 #[doc(hidden)]
 pub mod int_enum;
 pub mod message;

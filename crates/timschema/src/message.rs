@@ -23,6 +23,7 @@ use crate::push::OfflinePushInfo;
     rule(
         id = "elem-type-matches-element",
         check = crate::rules::message::elem_type_matches_element,
+        mutant = crate::rules::message::elem_type_matches_element_mutant,
         schema = crate::rules::message::elem_type_matches_element_schema,
         fields("elemType", "textElem", "customElem", "imageElem", "soundElem", "videoElem", "fileElem", "locationElem", "faceElem", "groupTipsElem", "mergerElem"),
         message = "elemType does not match the element field that is filled",

@@ -158,6 +158,9 @@ pub struct Rule {
     pub kind: RuleKind,
     /// For a container rule: the JSON Schema that expresses it, if the standard can.
     pub schema: Option<fn() -> serde_json::Value>,
+    /// For a container rule: a change to a valid JSON value of the type that breaks the rule
+    /// (field rules get theirs from their kind); the fixtures are made with it.
+    pub mutant: Option<fn(&mut serde_json::Value)>,
 }
 
 impl Rule {

@@ -40,3 +40,20 @@ pub fn known_error_code<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'
         );
     }
 }
+
+/// Breaks [`success_has_data`]: a success without its value.
+pub fn success_has_data_mutant(callback: &mut Value) {
+    if let Some(object) = callback.as_object_mut() {
+        object.remove("data");
+    }
+}
+
+/// Breaks [`failure_has_no_data`]: a documented failure code beside a value.
+pub fn failure_has_no_data_mutant(callback: &mut Value) {
+    callback["code"] = json!(6014);
+}
+
+/// Breaks [`known_error_code`]: a code no table lists.
+pub fn known_error_code_mutant(callback: &mut Value) {
+    callback["code"] = json!(12345);
+}

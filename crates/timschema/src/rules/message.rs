@@ -99,3 +99,13 @@ pub fn elem_type_matches_element_schema() -> Value {
         .collect();
     json!({ "allOf": branches })
 }
+
+/// Breaks [`elem_type_matches_element`]: the type of another element than the one filled.
+pub fn elem_type_matches_element_mutant(message: &mut Value) {
+    let other = if message["elemType"] == json!(1) {
+        2
+    } else {
+        1
+    };
+    message["elemType"] = json!(other);
+}

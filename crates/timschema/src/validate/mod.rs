@@ -10,8 +10,8 @@
 //! A violation that both layers see is reported once, under the rule's id.
 
 mod rules_layer;
-mod schema_layer;
-mod unknown_fields;
+pub(crate) mod schema_layer;
+pub(crate) mod unknown_fields;
 
 use serde::Serialize;
 

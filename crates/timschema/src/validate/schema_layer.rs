@@ -59,7 +59,7 @@ fn compiled() -> &'static Compiled {
 }
 
 /// The shipped schema document the layer validates against.
-pub(super) fn document() -> &'static Value {
+pub(crate) fn document() -> &'static Value {
     &compiled().document
 }
 

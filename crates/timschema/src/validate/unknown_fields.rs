@@ -69,10 +69,22 @@ fn resolve<'a>(
     value: &Value,
     defs: Option<&'a Map<String, Value>>,
 ) -> Option<&'a Value> {
+    resolve_named(schema, value, defs).map(|(schema, _)| schema)
+}
+
+/// [`resolve`], with the name of the last `$defs` entry it went through: the class of `value`.
+pub(crate) fn resolve_named<'a>(
+    schema: &'a Value,
+    value: &Value,
+    defs: Option<&'a Map<String, Value>>,
+) -> Option<(&'a Value, Option<&'a str>)> {
     let mut schema = schema;
+    let mut name = None;
     for _ in 0..16 {
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-            schema = defs?.get(reference.strip_prefix("#/$defs/")?)?;
+            let def = reference.strip_prefix("#/$defs/")?;
+            schema = defs?.get(def)?;
+            name = Some(def);
             continue;
         }
         if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
@@ -81,7 +93,7 @@ fn resolve<'a>(
                 continue;
             }
         }
-        return Some(schema);
+        return Some((schema, name));
     }
     None
 }
@@ -102,11 +114,17 @@ fn fits(branch: &Value, value: &Value, defs: Option<&Map<String, Value>>) -> boo
     let kind = match value {
         Value::Object(_) => "object",
         Value::Array(_) => "array",
-        _ => return false,
+        Value::String(_) => "string",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::Null => "null",
     };
     match branch.get("type") {
-        Some(Value::String(t)) => t == kind,
-        Some(Value::Array(types)) => types.iter().any(|t| t == kind),
+        Some(Value::String(t)) => t == kind || (t == "number" && kind == "integer"),
+        Some(Value::Array(types)) => types
+            .iter()
+            .any(|t| t == kind || (t == "number" && kind == "integer")),
         _ => false,
     }
 }
