@@ -47,3 +47,35 @@ fn every_rule_is_killed_by_a_mutant_that_breaks_only_it() {
         );
     }
 }
+
+#[test]
+fn every_structural_mutant_fails_with_exactly_its_structural_error() {
+    let mutants = timschema::fixtures::structural_mutants();
+    let names: Vec<&str> = mutants.iter().map(|m| m.name.as_str()).collect();
+    for kind in [
+        "string",
+        "integer",
+        "number",
+        "boolean",
+        "array",
+        "object",
+        "integer-enum",
+        "string-enum",
+    ] {
+        assert!(
+            names.contains(&format!("wrong-type-{kind}").as_str()),
+            "no wrong-type mutant for {kind}: {names:?}"
+        );
+    }
+    for mutant in &mutants {
+        let report = validate_value_with(&mutant.document, &STRICT);
+        let ids: BTreeSet<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(
+            ids,
+            BTreeSet::from([mutant.rule]),
+            "{} from {}: {report:#?}",
+            mutant.name,
+            mutant.host
+        );
+    }
+}

@@ -31,6 +31,15 @@ fn documents() -> Vec<(String, Value, bool)> {
         let name = format!("invalid/{}/{}", mutant.rule.id, mutant.host);
         documents.push((name, mutant.document, !mutant.rule.schema_enforced()));
     }
+    // Structural mutants break the schema itself; only an unknown key is allowed by it.
+    for mutant in timschema::fixtures::structural_mutants() {
+        let valid = mutant.rule == "schema/unknown-field";
+        documents.push((
+            format!("invalid/{}/{}", mutant.rule, mutant.name),
+            mutant.document,
+            valid,
+        ));
+    }
     documents
 }
 

@@ -51,6 +51,12 @@ pub fn artifacts() -> Vec<Artifact> {
             .join(format!("{}.json", mutant.host));
         artifacts.push(json(path, &mutant.document));
     }
+    for mutant in timschema::fixtures::structural_mutants() {
+        let path = Path::new("tests/fixtures/invalid")
+            .join(mutant.rule)
+            .join(format!("{}.json", mutant.name));
+        artifacts.push(json(path, &mutant.document));
+    }
     artifacts
 }
 

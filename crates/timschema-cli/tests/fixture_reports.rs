@@ -1,5 +1,5 @@
-//! The report of every committed mutant, human and JSON, as insta snapshots: a changed
-//! message or location is a reviewed diff.
+//! The report of every committed mutant (rule and structural), human and JSON, as insta
+//! snapshots: a changed message or location is a reviewed diff.
 
 mod common;
 
@@ -7,32 +7,42 @@ use std::path::Path;
 
 use common::timschema;
 
-fn mutants(root: &Path) -> Vec<String> {
+/// Every committed mutant, as (rule id, path from the workspace root): the rule id is the
+/// folder below `invalid/` (`recv-opt-range`, or `schema/type` for structural mutants).
+fn mutants(root: &Path) -> Vec<(String, String)> {
+    let invalid = root.join("tests/fixtures/invalid");
+    let slashes = |path: &Path| path.to_string_lossy().replace('\\', "/");
     let mut files = Vec::new();
-    for rule in std::fs::read_dir(root.join("tests/fixtures/invalid")).unwrap() {
-        for file in std::fs::read_dir(rule.unwrap().path()).unwrap() {
-            let path = file.unwrap().path();
-            files.push(
-                path.strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-            );
+    let mut pending = vec![invalid.clone()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let rule = slashes(path.parent().unwrap().strip_prefix(&invalid).unwrap());
+            files.push((rule, slashes(path.strip_prefix(root).unwrap())));
         }
     }
     files.sort();
-    assert!(files.len() >= 34, "{} mutants", files.len());
+    assert!(files.len() >= 34 + 13, "{} mutants", files.len());
     files
 }
 
 #[test]
 fn every_mutant_report() {
     let root = timschema_tests::workspace_root();
-    for file in mutants(&root) {
-        let rule = file.split('/').nth(3).unwrap().to_owned();
+    for (rule, file) in mutants(&root) {
+        let name = file.rsplit('/').next().unwrap().trim_end_matches(".json");
+        let snapshot = if rule.contains('/') {
+            format!("{}.{name}", rule.replace('/', "-"))
+        } else {
+            rule.clone()
+        };
         let human = timschema(&root, &["check", "--unknown-fields", "deny", &file], b"");
         let summary_at = human.stdout.rfind(" in ").unwrap_or(human.stdout.len());
-        insta::assert_snapshot!(format!("{rule}.human"), &human.stdout[..summary_at]);
+        insta::assert_snapshot!(format!("{snapshot}.human"), &human.stdout[..summary_at]);
         let json = timschema(
             &root,
             &[
@@ -46,7 +56,7 @@ fn every_mutant_report() {
             b"",
         );
         let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-        insta::assert_json_snapshot!(format!("{rule}.json"), value);
+        insta::assert_json_snapshot!(format!("{snapshot}.json"), value);
         // Every mutant breaks exactly its rule.
         let errors = &value["files"][0]["documents"][0]["errors"];
         assert!(

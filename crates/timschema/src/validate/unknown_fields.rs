@@ -120,11 +120,14 @@ fn fits(branch: &Value, value: &Value, defs: Option<&Map<String, Value>>) -> boo
         Value::Number(_) => "integer",
         Value::Null => "null",
     };
+    let matches = |t: &Value| t == kind || (t == "number" && kind == "integer");
     match branch.get("type") {
-        Some(Value::String(t)) => t == kind || (t == "number" && kind == "integer"),
-        Some(Value::Array(types)) => types
-            .iter()
-            .any(|t| t == kind || (t == "number" && kind == "integer")),
-        _ => false,
+        Some(Value::String(_)) => matches(&branch["type"]),
+        Some(Value::Array(types)) => types.iter().any(matches),
+        // An enumeration whose values carry their own type (schemars' string enums).
+        _ => branch
+            .get("oneOf")
+            .and_then(Value::as_array)
+            .is_some_and(|values| values.iter().any(|v| v.get("type").is_some_and(matches))),
     }
 }
