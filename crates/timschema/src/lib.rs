@@ -22,6 +22,7 @@ pub mod callback;
 pub mod contract;
 pub mod conversation;
 pub mod corpus;
+pub mod de;
 pub mod elements;
 pub mod enums;
 pub mod fixtures;

@@ -95,6 +95,14 @@ pub fn conversation() -> Schema {
     .0
 }
 
+/// The structure of the `getConversation` response alone, without the contract's rules: what
+/// the Rust types accept. Not shipped; the tests check that it and the typed reading agree.
+pub fn get_conversation_response_structure() -> Schema {
+    let mut generator = SchemaGenerator::new(settings());
+    generator.subschema_for::<ConversationMark>();
+    generator.into_root_schema_for::<GetConversationResponse>()
+}
+
 /// The settings every shipped schema is generated with (the contract's rules are added by a
 /// second transform, [`ContractRules`], registered per schema).
 pub fn settings() -> SchemaSettings {

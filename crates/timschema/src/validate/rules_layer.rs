@@ -1,4 +1,5 @@
-//! The rules layer: reads the document into the contract's Rust types and walks every rule.
+//! The rules layer: reads the document into the contract's Rust types (with the schema's
+//! notion of structure, [`crate::de`]) and walks every rule.
 //!
 //! serde stops at the first value it cannot read. Every field of the contract but two is
 //! optional, so the offending value is set aside (its key removed, or the list that holds it)
@@ -6,7 +7,6 @@
 //! the pointers set aside tell the walker which rules must be skipped rather than run on a
 //! guess.
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::Finding;
@@ -33,14 +33,16 @@ pub(super) fn check(document: &Value) -> Outcome {
     };
     // The common case: the document has the contract's structure and reads in one pass,
     // without a copy.
-    if let Ok(typed) = GetConversationResponse::deserialize(document) {
+    if let Ok(typed) = crate::de::from_value::<GetConversationResponse>(document) {
         walk(&typed, &[], &mut outcome);
         return outcome;
     }
     let mut working = document.clone();
     let mut invalid: Vec<String> = Vec::new();
     let typed = loop {
-        let error = match serde_path_to_error::deserialize::<_, GetConversationResponse>(&working) {
+        let error = match serde_path_to_error::deserialize::<_, GetConversationResponse>(
+            crate::de::Strict(&working),
+        ) {
             Ok(typed) => break Some(typed),
             Err(error) => error,
         };
