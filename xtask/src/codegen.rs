@@ -24,7 +24,7 @@ pub struct Artifact {
 }
 
 /// A folder whose every file is generated: files there that no generator produces are stale.
-const GENERATED_DIRS: &[&str] = &["schemas", "tests/fixtures"];
+const GENERATED_DIRS: &[&str] = &["schemas", "tests/fixtures", "clients"];
 
 /// Every generated artifact of the project.
 pub fn artifacts() -> Vec<Artifact> {
@@ -50,6 +50,17 @@ pub fn artifacts() -> Vec<Artifact> {
             .join(mutant.rule.id)
             .join(format!("{}.json", mutant.host));
         artifacts.push(json(path, &mutant.document));
+    }
+    let schema = timschema::schema::get_conversation_response().to_value();
+    for target in timschema_clients::Target::ALL {
+        let files = timschema_clients::generate(&schema, *target)
+            .expect("the shipped schema has a client model");
+        for (name, contents) in files {
+            artifacts.push(Artifact {
+                path: Path::new("clients").join(target.name()).join(name),
+                contents,
+            });
+        }
     }
     for mutant in timschema::fixtures::structural_mutants() {
         let path = Path::new("tests/fixtures/invalid")

@@ -30,6 +30,16 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Write the types of the response for another language.
+    Codegen {
+        /// The language.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(["typescript", "python"]))]
+        lang: String,
+        /// Write the files into DIR (created if needed, each file replaced atomically) instead
+        /// of printing them.
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
     /// Print the rule catalogue: every rule, its severity, and whether the schema enforces it.
     Rules {
         /// Output format.
@@ -54,7 +64,53 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Schema { name, list } => print_schema(&name, list),
         Command::Rules { format } => print_rules(format),
+        Command::Codegen { lang, out } => codegen(&lang, out.as_deref()),
     }
+}
+
+fn codegen(lang: &str, out: Option<&std::path::Path>) -> ExitCode {
+    let Some(target) = timschema_clients::Target::from_name(lang) else {
+        eprintln!("error: unknown language `{lang}`");
+        return ExitCode::from(2);
+    };
+    let schema = timschema::schema::get_conversation_response().to_value();
+    let files = match timschema_clients::generate(&schema, target) {
+        Ok(files) => files,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(dir) = out else {
+        let text: String = files.into_iter().map(|(_, contents)| contents).collect();
+        return write_stdout(text.as_bytes());
+    };
+    for (name, contents) in files {
+        if let Err(error) = write_atomically(dir, &name, contents.as_bytes()) {
+            eprintln!("error: cannot write {}: {error}", dir.join(&name).display());
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Writes `name` inside `dir` through a temporary file and a rename. `name` comes from the
+/// generator and is a plain file name; anything else is refused rather than written outside.
+fn write_atomically(dir: &std::path::Path, name: &str, contents: &[u8]) -> std::io::Result<()> {
+    let plain = std::path::Path::new(name).components().count() == 1 && !name.starts_with('.');
+    if !plain {
+        return Err(std::io::Error::other(format!(
+            "refusing to write `{name}` outside the folder"
+        )));
+    }
+    std::fs::create_dir_all(dir)?;
+    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result =
+        std::fs::write(&temp, contents).and_then(|()| std::fs::rename(&temp, dir.join(name)));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
 }
 
 fn print_rules(format: RulesFormat) -> ExitCode {

@@ -1,0 +1,249 @@
+//! TypeScript: interfaces, numeric enums and string unions, and a runtime `parse` that checks
+//! the structure and returns typed data or every error with its JSON pointer.
+
+use std::fmt::Write;
+
+use super::{Language, banner};
+use crate::model::{Field, Model, Ty, TypeDef};
+
+pub struct TypeScript;
+
+fn jsdoc(doc: &str, indent: &str) -> String {
+    if doc.is_empty() {
+        return String::new();
+    }
+    let lines: String = doc
+        .lines()
+        .map(|l| format!("{indent} * {}\n", l.replace("*/", "* /")).replace(" \n", "\n"))
+        .collect();
+    format!("{indent}/**\n{lines}{indent} */\n")
+}
+
+fn ts_type(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "string".into(),
+        Ty::Integer { .. } | Ty::Number => "number".into(),
+        Ty::Boolean => "boolean".into(),
+        Ty::Named(name) => name.clone(),
+        Ty::NamedOrEmpty(name) => format!("{name} | \"\""),
+        Ty::List(item, nullable) => {
+            let item = ts_type(item);
+            if *nullable {
+                format!("({item} | null)[]")
+            } else if item.contains(' ') {
+                format!("({item})[]")
+            } else {
+                format!("{item}[]")
+            }
+        }
+        Ty::Map(value) => format!("{{ [key: string]: {} }}", ts_type(value)),
+        Ty::Any => "unknown".into(),
+    }
+}
+
+/// The statement that checks `value` (at pointer expression `at`) against `ty`; `depth` keeps
+/// the names of nested loops apart.
+fn check(model: &Model, ty: &Ty, value: &str, at: &str, depth: usize) -> String {
+    match ty {
+        Ty::String => format!("expect(typeof {value} === \"string\", {at}, \"a string\", errors);"),
+        Ty::Integer { .. } => {
+            format!("expect(Number.isInteger({value}), {at}, \"an integer\", errors);")
+        }
+        Ty::Number => format!("expect(typeof {value} === \"number\", {at}, \"a number\", errors);"),
+        Ty::Boolean => {
+            format!("expect(typeof {value} === \"boolean\", {at}, \"a boolean\", errors);")
+        }
+        Ty::Named(name) => match model.get(name) {
+            Some(TypeDef::Class { .. }) => format!("check{name}({value}, {at}, errors);"),
+            _ => format!(
+                "expect({name}Values.includes({value} as never), {at}, \"a {name} value\", errors);"
+            ),
+        },
+        Ty::NamedOrEmpty(name) => format!(
+            "expect({value} === \"\" || {name}Values.includes({value} as never), {at}, \"a {name} value or an empty string\", errors);"
+        ),
+        Ty::List(item, nullable) => {
+            let (base, element, index) = (
+                format!("base{depth}"),
+                format!("item{depth}"),
+                format!("index{depth}"),
+            );
+            let inner = check(
+                model,
+                item,
+                &element,
+                &format!("`${{{base}}}/${{{index}}}`"),
+                depth + 1,
+            );
+            let inner = if *nullable {
+                format!("if ({element} !== null) {{ {inner} }}")
+            } else {
+                inner
+            };
+            format!(
+                "{{ const {base} = {at}; if (Array.isArray({value})) {{ ({value} as unknown[]).forEach(({element}, {index}) => {{ {inner} }}); }} else {{ expect(false, {base}, \"a list\", errors); }} }}"
+            )
+        }
+        Ty::Map(inner) => {
+            let (base, element, key) = (
+                format!("base{depth}"),
+                format!("item{depth}"),
+                format!("key{depth}"),
+            );
+            let entry = match inner.as_ref() {
+                Ty::Any => String::new(),
+                other => check(
+                    model,
+                    other,
+                    &element,
+                    &format!("`${{{base}}}/${{{key}}}`"),
+                    depth + 1,
+                ),
+            };
+            format!(
+                "{{ const {base} = {at}; if (isObject({value})) {{ for (const [{key}, {element}] of Object.entries({value} as object)) {{ void {key}; void {element}; {entry} }} }} else {{ expect(false, {base}, \"an object\", errors); }} }}"
+            )
+        }
+        Ty::Any => String::new(),
+    }
+}
+
+fn field_line(field: &Field) -> String {
+    let optional = if field.required { "" } else { "?" };
+    let null = if field.nullable && !field.required {
+        " | null"
+    } else {
+        ""
+    };
+    let wide = match field.ty {
+        Ty::Integer { wide: true } => {
+            "\n\nMay exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters."
+        }
+        _ => "",
+    };
+    format!(
+        "{}  {}{optional}: {}{null};\n",
+        jsdoc(&format!("{}{wide}", field.doc), "  "),
+        quote_key(&field.wire),
+        ts_type(&field.ty)
+    )
+}
+
+fn quote_key(key: &str) -> String {
+    if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !key.starts_with(|c: char| c.is_ascii_digit())
+    {
+        key.to_owned()
+    } else {
+        format!("{key:?}")
+    }
+}
+
+impl Language for TypeScript {
+    fn files(&self, model: &Model) -> Vec<(String, String)> {
+        let mut out = banner("//");
+        out.push_str("/* eslint-disable */\n\n");
+        for ty in &model.types {
+            match ty {
+                TypeDef::IntEnum { name, doc, values } => {
+                    out.push_str(&jsdoc(doc, ""));
+                    let _ = writeln!(out, "export enum {name} {{");
+                    for (title, value, doc) in values {
+                        out.push_str(&jsdoc(doc, "  "));
+                        let _ = writeln!(out, "  {title} = {value},");
+                    }
+                    let list: Vec<String> = values.iter().map(|(_, v, _)| v.to_string()).collect();
+                    let _ = writeln!(
+                        out,
+                        "}}\n\n/** Every value of {name}. */\nexport const {name}Values: readonly number[] = [{}];\n",
+                        list.join(", ")
+                    );
+                }
+                TypeDef::StrEnum { name, doc, values } => {
+                    let docs: String = values
+                        .iter()
+                        .map(|(v, d)| format!("- `{v}`: {d}\n"))
+                        .collect();
+                    out.push_str(&jsdoc(format!("{doc}\n\n{docs}").trim_end(), ""));
+                    let union: Vec<String> = values.iter().map(|(v, _)| format!("{v:?}")).collect();
+                    let _ = writeln!(out, "export type {name} = {};\n", union.join(" | "));
+                    let _ = writeln!(
+                        out,
+                        "/** Every value of {name}. */\nexport const {name}Values: readonly string[] = [{}];\n",
+                        union.join(", ")
+                    );
+                }
+                TypeDef::Class { name, doc, fields } => {
+                    out.push_str(&jsdoc(doc, ""));
+                    let _ = writeln!(out, "export interface {name} {{");
+                    for field in fields {
+                        out.push_str(&field_line(field));
+                    }
+                    out.push_str("}\n\n");
+                }
+            }
+        }
+        out.push_str(RUNTIME);
+        for ty in &model.types {
+            let TypeDef::Class { name, fields, .. } = ty else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "function check{name}(value: unknown, at: string, errors: ParseError[]): void {{"
+            );
+            let _ = writeln!(
+                out,
+                "  if (!isObject(value)) {{\n    errors.push({{ pointer: at, message: \"expected an object\" }});\n    return;\n  }}"
+            );
+            let _ = writeln!(out, "  const object = value as Record<string, unknown>;");
+            for field in fields {
+                let key = format!("{:?}", field.wire);
+                let pointer = format!(
+                    "`${{at}}/{}`",
+                    field.wire.replace('~', "~0").replace('/', "~1")
+                );
+                let check = check(model, &field.ty, &format!("object[{key}]"), &pointer, 0);
+                if field.required {
+                    let _ = writeln!(
+                        out,
+                        "  if (!({key} in object)) errors.push({{ pointer: at, message: \"missing {}\" }});",
+                        field.wire
+                    );
+                    let _ = writeln!(out, "  else {{ {check} }}");
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "  if (object[{key}] !== undefined && object[{key}] !== null) {{ {check} }}"
+                    );
+                }
+            }
+            out.push_str("}\n\n");
+        }
+        let root = &model.root;
+        let _ = writeln!(
+            out,
+            "/** Checks that `json` (already parsed) has the structure of a {root}. */\nexport function parse{root}(json: unknown): ParseResult<{root}> {{\n  const errors: ParseError[] = [];\n  check{root}(json, \"\", errors);\n  return errors.length === 0 ? {{ ok: true, value: json as {root} }} : {{ ok: false, errors }};\n}}"
+        );
+        vec![("timschema.ts".to_owned(), out)]
+    }
+}
+
+const RUNTIME: &str = r#"/** One structural problem, at the JSON pointer of the offending value. */
+export interface ParseError {
+  pointer: string;
+  message: string;
+}
+
+/** Typed data, or every problem found. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ParseError[] };
+
+function isObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function expect(ok: boolean, pointer: string, what: string, errors: ParseError[]): void {
+  if (!ok) errors.push({ pointer, message: `expected ${what}` });
+}
+
+"#;
