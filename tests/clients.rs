@@ -114,3 +114,100 @@ fn python_passes_mypy_strict_and_pydantic_parses_every_fixture() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+fn go_env(command: &mut std::process::Command) -> &mut std::process::Command {
+    let tools = workspace_root().join("target/tools");
+    command
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOCACHE", tools.join("go-cache"))
+        .env("GOPATH", tools.join("go-path"))
+        .env("GOPROXY", "off")
+        .env(
+            "TIMSCHEMA_FIXTURES",
+            workspace_root().join("tests/fixtures"),
+        )
+}
+
+#[test]
+fn go_is_gofmt_clean_vets_and_round_trips_every_fixture() {
+    let Some(mut go) = python_tool("go") else {
+        return;
+    };
+    let (dir, _) = generated(Target::Go);
+    std::fs::write(
+        dir.join("go.mod"),
+        "module example.com/timschema\n\ngo 1.22\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        workspace_root().join("tests/go/roundtrip_test.go"),
+        dir.join("roundtrip_test.go"),
+    )
+    .unwrap();
+    let out = output(go_env(go.arg("env").arg("GOROOT")));
+    assert_ran("go env", &out);
+    let gofmt = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("bin/gofmt");
+    let out = output(std::process::Command::new(gofmt).arg("-l").arg(&dir));
+    assert_ran("gofmt -l", &out);
+    assert!(
+        out.stdout.is_empty(),
+        "gofmt would change: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let Some(mut go) = python_tool("go") else {
+        return;
+    };
+    assert_ran(
+        "go vet",
+        &output(go_env(go.args(["vet", "./..."]).current_dir(&dir))),
+    );
+    let Some(mut go) = python_tool("go") else {
+        return;
+    };
+    assert_ran(
+        "go test",
+        &output(go_env(go.args(["test", "./..."]).current_dir(&dir))),
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn dart_and_swift_parse_without_error_nodes() {
+    for target in [Target::Dart, Target::Swift] {
+        let Some(mut python) = python_tool("python") else {
+            return;
+        };
+        let (dir, names) = generated(target);
+        let out = output(
+            python
+                .arg(workspace_root().join("tests/python/syntax_check.py"))
+                .arg(target.name())
+                .arg(dir.join(&names[0])),
+        );
+        assert_ran(&format!("tree-sitter-{}", target.name()), &out);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+#[test]
+fn the_syntax_check_does_catch_a_broken_file() {
+    let Some(mut python) = python_tool("python") else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("timschema-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("broken.dart"),
+        "class A { final int? x; const A({this.x}) }",
+    )
+    .unwrap();
+    let out = output(
+        python
+            .arg(workspace_root().join("tests/python/syntax_check.py"))
+            .arg("dart")
+            .arg(dir.join("broken.dart")),
+    );
+    assert!(!out.status.success(), "a missing semicolon went unnoticed");
+    std::fs::remove_dir_all(dir).unwrap();
+}

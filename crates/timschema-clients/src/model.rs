@@ -68,9 +68,10 @@ pub struct Field {
 pub enum Ty {
     /// A string.
     String,
-    /// An integer; `wide` when its range exceeds 2^53 (a JavaScript number would lose digits).
+    /// An integer; `wide` when its range exceeds 2^53 (a JavaScript number would lose digits),
+    /// `unsigned` when it is never negative and may exceed 2^63 - 1.
     #[allow(missing_docs, reason = "see the variant")]
-    Integer { wide: bool },
+    Integer { wide: bool, unsigned: bool },
     /// A floating-point number.
     Number,
     /// `true` or `false`.
@@ -252,6 +253,10 @@ fn ty(schema: &Value) -> Result<(Ty, bool), String> {
             };
             Ty::Integer {
                 wide: beyond("maximum") || beyond("minimum"),
+                unsigned: schema
+                    .get("maximum")
+                    .and_then(Value::as_f64)
+                    .is_some_and(|v| v > 9_223_372_036_854_775_807.0),
             }
         }
         ["number"] => Ty::Number,

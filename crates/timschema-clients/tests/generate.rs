@@ -38,7 +38,10 @@ fn the_model_has_every_class_and_enumeration() {
     let orderkey = fields.iter().find(|f| f.wire == "orderkey").unwrap();
     assert_eq!(
         orderkey.ty,
-        timschema_clients::model::Ty::Integer { wide: true }
+        timschema_clients::model::Ty::Integer {
+            wide: true,
+            unsigned: false
+        }
     );
     assert!(
         fields

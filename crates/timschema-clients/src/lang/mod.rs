@@ -1,6 +1,9 @@
 //! One module per target language, all behind [`Language`].
 
+mod dart;
+mod go;
 mod python;
+mod swift;
 mod typescript;
 
 use crate::model::Model;
@@ -18,17 +21,32 @@ pub enum Target {
     TypeScript,
     /// Python pydantic v2 models.
     Python,
+    /// Go structs with `json` tags.
+    Go,
+    /// Dart classes with `fromJson`/`toJson`.
+    Dart,
+    /// Swift `Codable` structs.
+    Swift,
 }
 
 impl Target {
     /// Every target, in a fixed order.
-    pub const ALL: &'static [Target] = &[Target::TypeScript, Target::Python];
+    pub const ALL: &'static [Target] = &[
+        Target::TypeScript,
+        Target::Python,
+        Target::Go,
+        Target::Dart,
+        Target::Swift,
+    ];
 
     /// The name on the command line and of the output folder.
     pub fn name(self) -> &'static str {
         match self {
             Target::TypeScript => "typescript",
             Target::Python => "python",
+            Target::Go => "go",
+            Target::Dart => "dart",
+            Target::Swift => "swift",
         }
     }
 
@@ -42,6 +60,9 @@ impl Target {
         match self {
             Target::TypeScript => Box::new(typescript::TypeScript),
             Target::Python => Box::new(python::Python),
+            Target::Go => Box::new(go::Go),
+            Target::Dart => Box::new(dart::Dart),
+            Target::Swift => Box::new(swift::Swift),
         }
     }
 }

@@ -116,7 +116,7 @@ fn field_line(field: &Field) -> String {
         ""
     };
     let wide = match field.ty {
-        Ty::Integer { wide: true } => {
+        Ty::Integer { wide: true, .. } => {
             "\n\nMay exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters."
         }
         _ => "",

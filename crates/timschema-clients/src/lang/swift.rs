@@ -1,0 +1,184 @@
+//! Swift: `Codable` structs with `CodingKeys` for the exact wire keys, enumerations with raw
+//! values.
+
+use std::fmt::Write;
+
+use super::{Language, banner};
+use crate::model::{Model, Ty, TypeDef};
+
+pub struct Swift;
+
+fn doc_comment(doc: &str, indent: &str) -> String {
+    doc.lines()
+        .map(|l| {
+            if l.is_empty() {
+                format!("{indent}///\n")
+            } else {
+                format!("{indent}/// {l}\n")
+            }
+        })
+        .collect()
+}
+
+const KEYWORDS: &[&str] = &[
+    "extension",
+    "default",
+    "protocol",
+    "class",
+    "struct",
+    "enum",
+    "func",
+    "var",
+    "let",
+    "in",
+    "is",
+    "as",
+    "self",
+    "Type",
+    "repeat",
+    "operator",
+];
+
+fn ident(name: &str) -> String {
+    if KEYWORDS.contains(&name) {
+        format!("`{name}`")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// A lower-camel Swift case name for an SDK constant (`V2TIM_C2C` becomes `v2timC2c`).
+fn case_name(title: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        let lower = word.to_ascii_lowercase();
+        if i == 0 {
+            out.push_str(&lower);
+        } else {
+            let mut chars = lower.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        }
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{out}")
+    } else {
+        out
+    }
+}
+
+fn swift_type(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "String".into(),
+        Ty::Integer { unsigned: true, .. } => "UInt64".into(),
+        Ty::Integer { .. } => "Int64".into(),
+        Ty::Number => "Double".into(),
+        Ty::Boolean => "Bool".into(),
+        // A string enumeration that may be "" is read as its raw string.
+        Ty::NamedOrEmpty(_) => "String".into(),
+        Ty::Named(name) => name.clone(),
+        Ty::List(item, nullable) => {
+            format!("[{}{}]", swift_type(item), if *nullable { "?" } else { "" })
+        }
+        Ty::Map(value) => match value.as_ref() {
+            Ty::Any => "[String: JSONValue]".into(),
+            other => format!("[String: {}]", swift_type(other)),
+        },
+        Ty::Any => "JSONValue".into(),
+    }
+}
+
+impl Language for Swift {
+    fn files(&self, model: &Model) -> Vec<(String, String)> {
+        let mut out = banner("//");
+        out.push_str("\nimport Foundation\n\n");
+        out.push_str(JSON_VALUE);
+        for ty in &model.types {
+            out.push('\n');
+            match ty {
+                TypeDef::IntEnum { name, doc, values } => {
+                    out.push_str(&doc_comment(doc, ""));
+                    let _ = writeln!(out, "public enum {name}: Int64, Codable {{");
+                    for (title, value, doc) in values {
+                        out.push_str(&doc_comment(doc, "    "));
+                        let _ = writeln!(out, "    case {} = {value}", case_name(title));
+                    }
+                    out.push_str("}\n");
+                }
+                TypeDef::StrEnum { name, doc, values } => {
+                    out.push_str(&doc_comment(doc, ""));
+                    let _ = writeln!(out, "public enum {name}: String, Codable {{");
+                    for (value, doc) in values {
+                        out.push_str(&doc_comment(doc, "    "));
+                        let _ = writeln!(out, "    case {} = {value:?}", case_name(value));
+                    }
+                    out.push_str("}\n");
+                }
+                TypeDef::Class { name, doc, fields } => {
+                    out.push_str(&doc_comment(doc, ""));
+                    let _ = writeln!(out, "public struct {name}: Codable {{");
+                    for field in fields {
+                        out.push_str(&doc_comment(&field.doc, "    "));
+                        let optional = if field.required { "" } else { "?" };
+                        let _ = writeln!(
+                            out,
+                            "    public var {}: {}{optional}",
+                            ident(&field.wire),
+                            swift_type(&field.ty)
+                        );
+                    }
+                    out.push_str("\n    enum CodingKeys: String, CodingKey {\n");
+                    for field in fields {
+                        let _ = writeln!(
+                            out,
+                            "        case {} = {:?}",
+                            ident(&field.wire),
+                            field.wire
+                        );
+                    }
+                    out.push_str("    }\n}\n");
+                }
+            }
+        }
+        vec![("Timschema.swift".to_owned(), out)]
+    }
+}
+
+const JSON_VALUE: &str = r#"/// Any JSON value, for fields the contract passes through untyped.
+public indirect enum JSONValue: Codable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}
+"#;
