@@ -211,3 +211,28 @@ fn the_syntax_check_does_catch_a_broken_file() {
     assert!(!out.status.success(), "a missing semicolon went unnoticed");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn kotlin_compiles_and_round_trips_through_maps() {
+    let kotlinc = workspace_root().join("tests/js/node_modules/kotlin-compiler/bin/kotlinc");
+    if !kotlinc.is_file() {
+        timschema_tests::missing_tool("kotlinc (tests/js/node_modules/kotlin-compiler)");
+        return;
+    }
+    let (dir, names) = generated(Target::Kotlin);
+    let jar = dir.join("client.jar");
+    // Run through bash: npm does not always keep the script's executable bit.
+    let out = output(
+        std::process::Command::new("bash")
+            .arg(&kotlinc)
+            .arg(dir.join(&names[0]))
+            .arg(workspace_root().join("tests/kotlin/Main.kt"))
+            .args(["-include-runtime", "-d"])
+            .arg(&jar),
+    );
+    assert_ran("kotlinc", &out);
+    let out = output(std::process::Command::new("java").arg("-jar").arg(&jar));
+    assert_ran("the Kotlin round trip", &out);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+    std::fs::remove_dir_all(dir).unwrap();
+}

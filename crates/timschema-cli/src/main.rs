@@ -33,7 +33,7 @@ enum Command {
     /// Write the types of the response for another language.
     Codegen {
         /// The language.
-        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(["typescript", "python", "go", "dart", "swift"]))]
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(["typescript", "python", "go", "dart", "swift", "kotlin"]))]
         lang: String,
         /// Write the files into DIR (created if needed, each file replaced atomically) instead
         /// of printing them.

@@ -2,6 +2,7 @@
 
 mod dart;
 mod go;
+mod kotlin;
 mod python;
 mod swift;
 mod typescript;
@@ -27,6 +28,8 @@ pub enum Target {
     Dart,
     /// Swift `Codable` structs.
     Swift,
+    /// Kotlin data classes with `fromMap`/`toMap`.
+    Kotlin,
 }
 
 impl Target {
@@ -37,6 +40,7 @@ impl Target {
         Target::Go,
         Target::Dart,
         Target::Swift,
+        Target::Kotlin,
     ];
 
     /// The name on the command line and of the output folder.
@@ -47,6 +51,7 @@ impl Target {
             Target::Go => "go",
             Target::Dart => "dart",
             Target::Swift => "swift",
+            Target::Kotlin => "kotlin",
         }
     }
 
@@ -63,6 +68,7 @@ impl Target {
             Target::Go => Box::new(go::Go),
             Target::Dart => Box::new(dart::Dart),
             Target::Swift => Box::new(swift::Swift),
+            Target::Kotlin => Box::new(kotlin::Kotlin),
         }
     }
 }
