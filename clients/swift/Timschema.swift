@@ -53,159 +53,483 @@ public struct GetConversationResponse: Codable {
 /// The standard marks a user can put on a conversation (SDK 6.5 and later).
 ///
 /// A mark is one bit of a 64-bit value. Besides these four, applications may define their own marks as `1 << n` for 32 ≤ n < 64, so a `markList` entry is any such power of two.
-public enum ConversationMark: Int64, Codable {
+public enum ConversationMark: Codable, Equatable {
     /// Starred by the user.
-    case v2timConversationMarkTypeStar = 1
+    case v2timConversationMarkTypeStar
     /// Marked as unread by the user; this does not change the unread count.
-    case v2timConversationMarkTypeUnread = 2
+    case v2timConversationMarkTypeUnread
     /// Folded away into a collapsed list.
-    case v2timConversationMarkTypeFold = 4
+    case v2timConversationMarkTypeFold
     /// Hidden from the conversation list.
-    case v2timConversationMarkTypeHide = 8
+    case v2timConversationMarkTypeHide
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timConversationMarkTypeStar: return 1
+        case .v2timConversationMarkTypeUnread: return 2
+        case .v2timConversationMarkTypeFold: return 4
+        case .v2timConversationMarkTypeHide: return 8
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 1: self = .v2timConversationMarkTypeStar
+        case 2: self = .v2timConversationMarkTypeUnread
+        case 4: self = .v2timConversationMarkTypeFold
+        case 8: self = .v2timConversationMarkTypeHide
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// Whether a conversation is a one-to-one chat or a group chat.
 ///
 /// The C API also defines 3 for the long-retired system conversation; no camelCase SDK sends it.
-public enum ConversationType: Int64, Codable {
+public enum ConversationType: Codable, Equatable {
     /// Not a valid conversation: the SDK's placeholder when it cannot tell the kind.
-    case v2timUnknown = 0
+    case v2timUnknown
     /// A one-to-one chat with another user (C2C); its id is `c2c_` followed by the peer's userID.
-    case v2timC2c = 1
+    case v2timC2c
     /// A group chat; its id is `group_` followed by the groupID.
-    case v2timGroup = 2
+    case v2timGroup
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timUnknown: return 0
+        case .v2timC2c: return 1
+        case .v2timGroup: return 2
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 0: self = .v2timUnknown
+        case 1: self = .v2timC2c
+        case 2: self = .v2timGroup
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// Which element a message carries; its element field (`textElem`, `imageElem`, …) holds it.
 ///
 /// These are the numbers of the Dart and native V2 SDKs. The C API numbers its element kinds differently (text is 0 there), and the SDK converts them before they reach this JSON.
-public enum ElemType: Int64, Codable {
+public enum ElemType: Codable, Equatable {
     /// No element: an empty message, or one the SDK could not read.
-    case v2timElemTypeNone = 0
+    case v2timElemTypeNone
     /// Plain text, in `textElem`.
-    case v2timElemTypeText = 1
+    case v2timElemTypeText
     /// Application-defined data, in `customElem`.
-    case v2timElemTypeCustom = 2
+    case v2timElemTypeCustom
     /// A picture in up to three sizes, in `imageElem`.
-    case v2timElemTypeImage = 3
+    case v2timElemTypeImage
     /// A voice recording, in `soundElem`.
-    case v2timElemTypeSound = 4
+    case v2timElemTypeSound
     /// A video with its cover picture, in `videoElem`.
-    case v2timElemTypeVideo = 5
+    case v2timElemTypeVideo
     /// A file, in `fileElem`.
-    case v2timElemTypeFile = 6
+    case v2timElemTypeFile
     /// A geographic position, in `locationElem`.
-    case v2timElemTypeLocation = 7
+    case v2timElemTypeLocation
     /// A sticker or emoji, in `faceElem`.
-    case v2timElemTypeFace = 8
+    case v2timElemTypeFace
     /// A group event notice (someone joined, left, changed the name, …), in `groupTipsElem`.
-    case v2timElemTypeGroupTips = 9
+    case v2timElemTypeGroupTips
     /// A bundle of forwarded messages, in `mergerElem`.
-    case v2timElemTypeMerger = 10
+    case v2timElemTypeMerger
     /// A group system report (SDK 8.9); the camelCase JSON has no field for its content.
-    case v2timElemTypeGroupReport = 11
+    case v2timElemTypeGroupReport
     /// A streamed message, such as a chatbot reply (SDK 8.9); the camelCase JSON has no field for it.
-    case v2timElemTypeStream = 12
+    case v2timElemTypeStream
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timElemTypeNone: return 0
+        case .v2timElemTypeText: return 1
+        case .v2timElemTypeCustom: return 2
+        case .v2timElemTypeImage: return 3
+        case .v2timElemTypeSound: return 4
+        case .v2timElemTypeVideo: return 5
+        case .v2timElemTypeFile: return 6
+        case .v2timElemTypeLocation: return 7
+        case .v2timElemTypeFace: return 8
+        case .v2timElemTypeGroupTips: return 9
+        case .v2timElemTypeMerger: return 10
+        case .v2timElemTypeGroupReport: return 11
+        case .v2timElemTypeStream: return 12
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 0: self = .v2timElemTypeNone
+        case 1: self = .v2timElemTypeText
+        case 2: self = .v2timElemTypeCustom
+        case 3: self = .v2timElemTypeImage
+        case 4: self = .v2timElemTypeSound
+        case 5: self = .v2timElemTypeVideo
+        case 6: self = .v2timElemTypeFile
+        case 7: self = .v2timElemTypeLocation
+        case 8: self = .v2timElemTypeFace
+        case 9: self = .v2timElemTypeGroupTips
+        case 10: self = .v2timElemTypeMerger
+        case 11: self = .v2timElemTypeGroupReport
+        case 12: self = .v2timElemTypeStream
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// Which kind of @-mention a group conversation is flagging.
-public enum GroupAtType: Int64, Codable {
+public enum GroupAtType: Codable, Equatable {
     /// Unknown: the Dart SDK's error state, never a real mention.
-    case timAtUnknown = 0
+    case timAtUnknown
     /// Someone mentioned the current user ("@me").
-    case v2timAtMe = 1
+    case v2timAtMe
     /// Someone mentioned everyone in the group ("@all").
-    case v2timAtAll = 2
+    case v2timAtAll
     /// The same message mentioned everyone and the current user by name.
-    case v2timAtAllAtMe = 3
+    case v2timAtAllAtMe
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .timAtUnknown: return 0
+        case .v2timAtMe: return 1
+        case .v2timAtAll: return 2
+        case .v2timAtAllAtMe: return 3
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 0: self = .timAtUnknown
+        case 1: self = .v2timAtMe
+        case 2: self = .v2timAtAll
+        case 3: self = .v2timAtAllAtMe
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// What happened in a group, as a group-tips message reports it.
 ///
 /// SDK 8.1 stops at 8; 9 to 11 come with later SDKs.
-public enum GroupTipsType: Int64, Codable {
+public enum GroupTipsType: Codable, Equatable {
     /// Not a valid event.
-    case v2timGroupTipsTypeInvalid = 0
+    case v2timGroupTipsTypeInvalid
     /// A user joined the group.
-    case v2timGroupTipsTypeJoin = 1
+    case v2timGroupTipsTypeJoin
     /// A user was invited into the group.
-    case v2timGroupTipsTypeInvite = 2
+    case v2timGroupTipsTypeInvite
     /// A member left the group.
-    case v2timGroupTipsTypeQuit = 3
+    case v2timGroupTipsTypeQuit
     /// A member was removed from the group.
-    case v2timGroupTipsTypeKicked = 4
+    case v2timGroupTipsTypeKicked
     /// A member was made an admin.
-    case v2timGroupTipsTypeSetAdmin = 5
+    case v2timGroupTipsTypeSetAdmin
     /// A member's admin role was taken away.
-    case v2timGroupTipsTypeCancelAdmin = 6
+    case v2timGroupTipsTypeCancelAdmin
     /// The group's profile changed (name, notice, owner, …); see `groupChangeInfoList`.
-    case v2timGroupTipsTypeGroupInfoChange = 7
+    case v2timGroupTipsTypeGroupInfoChange
     /// A member's profile in the group changed (for example muted); see `memberChangeInfoList`.
-    case v2timGroupTipsTypeMemberInfoChange = 8
+    case v2timGroupTipsTypeMemberInfoChange
     /// A topic of a community changed.
-    case v2timGroupTipsTypeTopicInfoChange = 9
+    case v2timGroupTipsTypeTopicInfoChange
     /// A message was pinned in the group.
-    case v2timGroupTipsTypePinnedMessageAdded = 10
+    case v2timGroupTipsTypePinnedMessageAdded
     /// A pinned message was unpinned.
-    case v2timGroupTipsTypePinnedMessageDeleted = 11
+    case v2timGroupTipsTypePinnedMessageDeleted
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timGroupTipsTypeInvalid: return 0
+        case .v2timGroupTipsTypeJoin: return 1
+        case .v2timGroupTipsTypeInvite: return 2
+        case .v2timGroupTipsTypeQuit: return 3
+        case .v2timGroupTipsTypeKicked: return 4
+        case .v2timGroupTipsTypeSetAdmin: return 5
+        case .v2timGroupTipsTypeCancelAdmin: return 6
+        case .v2timGroupTipsTypeGroupInfoChange: return 7
+        case .v2timGroupTipsTypeMemberInfoChange: return 8
+        case .v2timGroupTipsTypeTopicInfoChange: return 9
+        case .v2timGroupTipsTypePinnedMessageAdded: return 10
+        case .v2timGroupTipsTypePinnedMessageDeleted: return 11
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 0: self = .v2timGroupTipsTypeInvalid
+        case 1: self = .v2timGroupTipsTypeJoin
+        case 2: self = .v2timGroupTipsTypeInvite
+        case 3: self = .v2timGroupTipsTypeQuit
+        case 4: self = .v2timGroupTipsTypeKicked
+        case 5: self = .v2timGroupTipsTypeSetAdmin
+        case 6: self = .v2timGroupTipsTypeCancelAdmin
+        case 7: self = .v2timGroupTipsTypeGroupInfoChange
+        case 8: self = .v2timGroupTipsTypeMemberInfoChange
+        case 9: self = .v2timGroupTipsTypeTopicInfoChange
+        case 10: self = .v2timGroupTipsTypePinnedMessageAdded
+        case 11: self = .v2timGroupTipsTypePinnedMessageDeleted
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// The kind of a group, as the camelCase SDKs name it.
 ///
 /// The C API sends an integer instead (0 to 5); older documentation calls Work "Private" and Meeting "ChatRoom". SDK 2.x does not know Community.
-public enum GroupType: String, Codable {
+public enum GroupType: Codable, Equatable {
     /// A work group: members join only by invitation and nobody can dismiss it.
-    case work = "Work"
+    case work
     /// A public group: anyone may ask to join and the owner or an admin approves.
-    case public = "Public"
+    case public
     /// A meeting group: anyone may join freely; the owner cannot quit it.
-    case meeting = "Meeting"
+    case meeting
     /// A live-streaming group with no member limit; it keeps no unread count.
-    case avchatroom = "AVChatRoom"
+    case avchatroom
     /// A community: a large group with topics that anyone may join.
-    case community = "Community"
+    case community
+    /// A value this version does not know, kept as it was sent.
+    case unknown(String)
+
+    /// The value the SDK sends.
+    public var rawValue: String {
+        switch self {
+        case .work: return "Work"
+        case .public: return "Public"
+        case .meeting: return "Meeting"
+        case .avchatroom: return "AVChatRoom"
+        case .community: return "Community"
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "Work": self = .work
+        case "Public": self = .public
+        case "Meeting": self = .meeting
+        case "AVChatRoom": self = .avchatroom
+        case "Community": self = .community
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// Which of the three renditions of a picture a `V2TimImage` is.
 ///
 /// These are the Dart numbers; the C++ headers use the bit values 1, 2 and 4 instead.
-public enum ImageType: Int64, Codable {
+public enum ImageType: Codable, Equatable {
     /// The original picture as it was sent.
-    case v2timImageTypeOrigin = 0
+    case v2timImageTypeOrigin
     /// A small thumbnail.
-    case v2timImageTypeThumb = 1
+    case v2timImageTypeThumb
     /// A large preview, smaller than the original.
-    case v2timImageTypeLarge = 2
+    case v2timImageTypeLarge
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timImageTypeOrigin: return 0
+        case .v2timImageTypeThumb: return 1
+        case .v2timImageTypeLarge: return 2
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 0: self = .v2timImageTypeOrigin
+        case 1: self = .v2timImageTypeThumb
+        case 2: self = .v2timImageTypeLarge
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// How urgently the server should deliver a group message when it has to drop some.
 ///
 /// These are the V2 numbers. The C API counts from high (0) to lowest (3), and SDK 8.9 on native platforms passes that number through unconverted, so the same integer can mean a different priority there. The SDK fills this only on messages received live.
-public enum MessagePriority: Int64, Codable {
+public enum MessagePriority: Codable, Equatable {
     /// No priority was set.
-    case v2timPriorityDefault = 0
+    case v2timPriorityDefault
     /// High priority: red packets, gifts.
-    case v2timPriorityHigh = 1
+    case v2timPriorityHigh
     /// Normal priority: ordinary chat text.
-    case v2timPriorityNormal = 2
+    case v2timPriorityNormal
     /// Low priority: likes and similar reactions.
-    case v2timPriorityLow = 3
+    case v2timPriorityLow
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timPriorityDefault: return 0
+        case .v2timPriorityHigh: return 1
+        case .v2timPriorityNormal: return 2
+        case .v2timPriorityLow: return 3
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 0: self = .v2timPriorityDefault
+        case 1: self = .v2timPriorityHigh
+        case 2: self = .v2timPriorityNormal
+        case 3: self = .v2timPriorityLow
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// Where a message is in its life: being sent, sent, failed, deleted, imported or recalled.
-public enum MessageStatus: Int64, Codable {
+public enum MessageStatus: Codable, Equatable {
     /// Still being sent.
-    case v2timMsgStatusSending = 1
+    case v2timMsgStatusSending
     /// Sent successfully.
-    case v2timMsgStatusSendSucc = 2
+    case v2timMsgStatusSendSucc
     /// Sending failed.
-    case v2timMsgStatusSendFail = 3
+    case v2timMsgStatusSendFail
     /// Deleted by the user.
-    case v2timMsgStatusHasDeleted = 4
+    case v2timMsgStatusHasDeleted
     /// Imported into local storage, never sent (SDK 2.x and 8.1 Dart enums lack this value).
-    case v2timMsgStatusLocalImported = 5
+    case v2timMsgStatusLocalImported
     /// Recalled by its sender or an admin.
-    case v2timMsgStatusLocalRevoked = 6
+    case v2timMsgStatusLocalRevoked
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timMsgStatusSending: return 1
+        case .v2timMsgStatusSendSucc: return 2
+        case .v2timMsgStatusSendFail: return 3
+        case .v2timMsgStatusHasDeleted: return 4
+        case .v2timMsgStatusLocalImported: return 5
+        case .v2timMsgStatusLocalRevoked: return 6
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 1: self = .v2timMsgStatusSending
+        case 2: self = .v2timMsgStatusSendSucc
+        case 3: self = .v2timMsgStatusSendFail
+        case 4: self = .v2timMsgStatusHasDeleted
+        case 5: self = .v2timMsgStatusLocalImported
+        case 6: self = .v2timMsgStatusLocalRevoked
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// The offline push settings of a message: what the notification says and how each vendor's push service shows it.
@@ -307,17 +631,51 @@ public struct OfflinePushInfo: Codable {
 /// How new messages of a conversation reach the user, online and through offline push.
 ///
 /// SDK 8.1's Dart enum names only 0 to 2; the native SDKs and 8.9 define all five.
-public enum ReceiveMessageOpt: Int64, Codable {
+public enum ReceiveMessageOpt: Codable, Equatable {
     /// Messages arrive online, and offline they are announced by a push notification.
-    case v2timReceiveMessage = 0
+    case v2timReceiveMessage
     /// Messages are not delivered at all, online or offline.
-    case v2timNotReceiveMessage = 1
+    case v2timNotReceiveMessage
     /// Messages arrive online, but offline no push notification is sent.
-    case v2timReceiveNotNotifyMessage = 2
+    case v2timReceiveNotNotifyMessage
     /// Messages arrive online; offline only messages that @-mention the user are pushed.
-    case v2timReceiveNotNotifyMessageExceptAt = 3
+    case v2timReceiveNotNotifyMessageExceptAt
     /// Only messages that @-mention the user are delivered, online and offline.
-    case v2timNotReceiveMessageExceptAt = 4
+    case v2timNotReceiveMessageExceptAt
+    /// A value this version does not know, kept as it was sent.
+    case unknown(Int64)
+
+    /// The value the SDK sends.
+    public var rawValue: Int64 {
+        switch self {
+        case .v2timReceiveMessage: return 0
+        case .v2timNotReceiveMessage: return 1
+        case .v2timReceiveNotNotifyMessage: return 2
+        case .v2timReceiveNotNotifyMessageExceptAt: return 3
+        case .v2timNotReceiveMessageExceptAt: return 4
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(rawValue: Int64) {
+        switch rawValue {
+        case 0: self = .v2timReceiveMessage
+        case 1: self = .v2timNotReceiveMessage
+        case 2: self = .v2timReceiveNotNotifyMessage
+        case 3: self = .v2timReceiveNotNotifyMessageExceptAt
+        case 4: self = .v2timNotReceiveMessageExceptAt
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// A conversation as `getConversation` returns it: a one-to-one chat or a group chat, with what the conversation list shows for it.
@@ -337,7 +695,7 @@ public struct V2TimConversation: Codable {
     /// The avatar URL to show: the group's avatar, or the peer's.
     public var faceUrl: String?
     /// The kind of group in a group chat; null or `""` in a one-to-one chat. SDK 2.x on Android never sends it.
-    public var groupType: String?
+    public var groupType: GroupType?
     /// How many messages the user has not read. Live-streaming groups (AVChatRoom) keep no count and report 0.
     public var unreadCount: Int64?
     /// The newest message of the conversation, or null when it has none. Messages sent with `isExcludedFromLastMessage` never become the last message.

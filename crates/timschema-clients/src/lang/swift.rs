@@ -1,5 +1,5 @@
-//! Swift: `Codable` structs with `CodingKeys` for the exact wire keys, enumerations with raw
-//! values.
+//! Swift: `Codable` structs with `CodingKeys` for the exact wire keys, enumerations that keep
+//! their wire values and survive unknown ones.
 
 use std::fmt::Write;
 
@@ -80,9 +80,8 @@ fn swift_type(ty: &Ty) -> String {
         Ty::Integer { .. } => "Int64".into(),
         Ty::Number => "Double".into(),
         Ty::Boolean => "Bool".into(),
-        // A string enumeration that may be "" is read as its raw string.
-        Ty::NamedOrEmpty(_) => "String".into(),
-        Ty::Named(name) => name.clone(),
+        // "" from native builds decodes as `.unknown("")` and encodes back unchanged.
+        Ty::NamedOrEmpty(name) | Ty::Named(name) => name.clone(),
         Ty::List(item, nullable) => {
             format!("[{}{}]", swift_type(item), if *nullable { "?" } else { "" })
         }
@@ -103,22 +102,22 @@ impl Language for Swift {
             out.push('\n');
             match ty {
                 TypeDef::IntEnum { name, doc, values } => {
+                    let cases: Vec<(String, String, String)> = values
+                        .iter()
+                        .map(|(title, value, doc)| {
+                            (case_name(title), value.to_string(), doc.clone())
+                        })
+                        .collect();
                     out.push_str(&doc_comment(doc, ""));
-                    let _ = writeln!(out, "public enum {name}: Int64, Codable {{");
-                    for (title, value, doc) in values {
-                        out.push_str(&doc_comment(doc, "    "));
-                        let _ = writeln!(out, "    case {} = {value}", case_name(title));
-                    }
-                    out.push_str("}\n");
+                    enumeration(&mut out, name, "Int64", &cases);
                 }
                 TypeDef::StrEnum { name, doc, values } => {
+                    let cases: Vec<(String, String, String)> = values
+                        .iter()
+                        .map(|(value, doc)| (case_name(value), format!("{value:?}"), doc.clone()))
+                        .collect();
                     out.push_str(&doc_comment(doc, ""));
-                    let _ = writeln!(out, "public enum {name}: String, Codable {{");
-                    for (value, doc) in values {
-                        out.push_str(&doc_comment(doc, "    "));
-                        let _ = writeln!(out, "    case {} = {value:?}", case_name(value));
-                    }
-                    out.push_str("}\n");
+                    enumeration(&mut out, name, "String", &cases);
                 }
                 TypeDef::Class { name, doc, fields } => {
                     out.push_str(&doc_comment(doc, ""));
@@ -148,6 +147,46 @@ impl Language for Swift {
         }
         vec![("Timschema.swift".to_owned(), out)]
     }
+}
+
+/// An enumeration that survives values a newer SDK adds: they decode as `.unknown(raw)` and
+/// encode back unchanged.
+fn enumeration(out: &mut String, name: &str, raw: &str, cases: &[(String, String, String)]) {
+    let _ = writeln!(out, "public enum {name}: Codable, Equatable {{");
+    for (case, _, doc) in cases {
+        out.push_str(&doc_comment(doc, "    "));
+        let _ = writeln!(out, "    case {case}");
+    }
+    let _ = writeln!(
+        out,
+        "    /// A value this version does not know, kept as it was sent.\n    case unknown({raw})\n"
+    );
+    let _ = writeln!(
+        out,
+        "    /// The value the SDK sends.\n    public var rawValue: {raw} {{\n        switch self {{"
+    );
+    for (case, value, _) in cases {
+        let _ = writeln!(out, "        case .{case}: return {value}");
+    }
+    let _ = writeln!(
+        out,
+        "        case .unknown(let value): return value\n        }}\n    }}\n"
+    );
+    let _ = writeln!(
+        out,
+        "    public init(rawValue: {raw}) {{\n        switch rawValue {{"
+    );
+    for (case, value, _) in cases {
+        let _ = writeln!(out, "        case {value}: self = .{case}");
+    }
+    let _ = writeln!(
+        out,
+        "        default: self = .unknown(rawValue)\n        }}\n    }}\n"
+    );
+    let _ = writeln!(
+        out,
+        "    public init(from decoder: Decoder) throws {{\n        self.init(rawValue: try decoder.singleValueContainer().decode({raw}.self))\n    }}\n\n    public func encode(to encoder: Encoder) throws {{\n        var container = encoder.singleValueContainer()\n        try container.encode(rawValue)\n    }}\n}}"
+    );
 }
 
 const JSON_VALUE: &str = r#"/// Any JSON value, for fields the contract passes through untyped.
