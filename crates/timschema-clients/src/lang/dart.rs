@@ -3,44 +3,10 @@
 
 use std::fmt::Write;
 
-use super::{Language, banner};
+use super::{Language, banner, line_doc, lower_camel};
 use crate::model::{Model, Ty, TypeDef};
 
 pub struct Dart;
-
-fn doc_comment(doc: &str, indent: &str) -> String {
-    doc.lines()
-        .map(|l| {
-            if l.is_empty() {
-                format!("{indent}///\n")
-            } else {
-                format!("{indent}/// {l}\n")
-            }
-        })
-        .collect()
-}
-
-/// A lower-camel Dart name for an SDK constant or string value.
-fn member(title: &str) -> String {
-    let mut out = String::new();
-    for (i, word) in title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        let lower = word.to_ascii_lowercase();
-        if i == 0 {
-            out.push_str(&lower);
-        } else {
-            let mut chars = lower.chars();
-            if let Some(first) = chars.next() {
-                out.extend(first.to_uppercase());
-                out.push_str(chars.as_str());
-            }
-        }
-    }
-    out
-}
 
 fn dart_type(ty: &Ty) -> String {
     match ty {
@@ -134,12 +100,12 @@ impl Language for Dart {
             out.push('\n');
             match ty {
                 TypeDef::IntEnum { name, doc, values } => {
-                    out.push_str(&doc_comment(doc, ""));
+                    out.push_str(&line_doc(doc, "", "///"));
                     let _ = writeln!(out, "enum {name} {{");
                     for (i, (title, value, doc)) in values.iter().enumerate() {
-                        out.push_str(&doc_comment(doc, "  "));
+                        out.push_str(&line_doc(doc, "  ", "///"));
                         let end = if i + 1 == values.len() { ";" } else { "," };
-                        let _ = writeln!(out, "  {}({value}){end}", member(title));
+                        let _ = writeln!(out, "  {}({value}){end}", lower_camel(title));
                     }
                     let _ = writeln!(
                         out,
@@ -147,12 +113,12 @@ impl Language for Dart {
                     );
                 }
                 TypeDef::StrEnum { name, doc, values } => {
-                    out.push_str(&doc_comment(doc, ""));
+                    out.push_str(&line_doc(doc, "", "///"));
                     let _ = writeln!(out, "enum {name} {{");
                     for (i, (value, doc)) in values.iter().enumerate() {
-                        out.push_str(&doc_comment(doc, "  "));
+                        out.push_str(&line_doc(doc, "  ", "///"));
                         let end = if i + 1 == values.len() { ";" } else { "," };
-                        let _ = writeln!(out, "  {}('{value}'){end}", member(value));
+                        let _ = writeln!(out, "  {}('{value}'){end}", lower_camel(value));
                     }
                     let _ = writeln!(
                         out,
@@ -160,10 +126,10 @@ impl Language for Dart {
                     );
                 }
                 TypeDef::Class { name, doc, fields } => {
-                    out.push_str(&doc_comment(doc, ""));
+                    out.push_str(&line_doc(doc, "", "///"));
                     let _ = writeln!(out, "class {name} {{");
                     for field in fields {
-                        out.push_str(&doc_comment(&field.doc, "  "));
+                        out.push_str(&line_doc(&field.doc, "  ", "///"));
                         let optional = if field.required { "" } else { "?" };
                         let _ = writeln!(
                             out,

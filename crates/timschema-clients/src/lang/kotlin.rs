@@ -3,21 +3,10 @@
 
 use std::fmt::Write;
 
-use super::{Language, banner};
+use super::{Language, banner, block_doc};
 use crate::model::{Model, Ty, TypeDef};
 
 pub struct Kotlin;
-
-fn kdoc(doc: &str, indent: &str) -> String {
-    if doc.is_empty() {
-        return String::new();
-    }
-    let lines: String = doc
-        .lines()
-        .map(|l| format!("{indent} * {}\n", l.replace("*/", "* /")).replace(" \n", "\n"))
-        .collect();
-    format!("{indent}/**\n{lines}{indent} */\n")
-}
 
 const KEYWORDS: &[&str] = &[
     "as",
@@ -164,10 +153,10 @@ impl Language for Kotlin {
             out.push('\n');
             match ty {
                 TypeDef::IntEnum { name, doc, values } => {
-                    out.push_str(&kdoc(doc, ""));
+                    out.push_str(&block_doc(doc, ""));
                     let _ = writeln!(out, "enum class {name}(val value: Long) {{");
                     for (i, (title, value, doc)) in values.iter().enumerate() {
-                        out.push_str(&kdoc(doc, "    "));
+                        out.push_str(&block_doc(doc, "    "));
                         let end = if i + 1 == values.len() { ";" } else { "," };
                         let _ = writeln!(out, "    {title}({value}){end}");
                     }
@@ -177,10 +166,10 @@ impl Language for Kotlin {
                     );
                 }
                 TypeDef::StrEnum { name, doc, values } => {
-                    out.push_str(&kdoc(doc, ""));
+                    out.push_str(&block_doc(doc, ""));
                     let _ = writeln!(out, "enum class {name}(val value: String) {{");
                     for (i, (value, doc)) in values.iter().enumerate() {
-                        out.push_str(&kdoc(doc, "    "));
+                        out.push_str(&block_doc(doc, "    "));
                         let end = if i + 1 == values.len() { ";" } else { "," };
                         let _ = writeln!(out, "    {}({value:?}){end}", constant(value));
                     }
@@ -190,10 +179,10 @@ impl Language for Kotlin {
                     );
                 }
                 TypeDef::Class { name, doc, fields } => {
-                    out.push_str(&kdoc(doc, ""));
+                    out.push_str(&block_doc(doc, ""));
                     let _ = writeln!(out, "data class {name}(");
                     for field in fields {
-                        out.push_str(&kdoc(&field.doc, "    "));
+                        out.push_str(&block_doc(&field.doc, "    "));
                         let ty = kt_type(&field.ty);
                         if field.required {
                             let _ = writeln!(out, "    val {}: {ty},", ident(&field.wire));

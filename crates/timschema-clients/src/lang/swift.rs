@@ -3,22 +3,10 @@
 
 use std::fmt::Write;
 
-use super::{Language, banner};
+use super::{Language, banner, line_doc, lower_camel};
 use crate::model::{Model, Ty, TypeDef};
 
 pub struct Swift;
-
-fn doc_comment(doc: &str, indent: &str) -> String {
-    doc.lines()
-        .map(|l| {
-            if l.is_empty() {
-                format!("{indent}///\n")
-            } else {
-                format!("{indent}/// {l}\n")
-            }
-        })
-        .collect()
-}
 
 const KEYWORDS: &[&str] = &[
     "extension",
@@ -44,32 +32,6 @@ fn ident(name: &str) -> String {
         format!("`{name}`")
     } else {
         name.to_owned()
-    }
-}
-
-/// A lower-camel Swift case name for an SDK constant (`V2TIM_C2C` becomes `v2timC2c`).
-fn case_name(title: &str) -> String {
-    let mut out = String::new();
-    for (i, word) in title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        let lower = word.to_ascii_lowercase();
-        if i == 0 {
-            out.push_str(&lower);
-        } else {
-            let mut chars = lower.chars();
-            if let Some(first) = chars.next() {
-                out.extend(first.to_uppercase());
-                out.push_str(chars.as_str());
-            }
-        }
-    }
-    if out.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{out}")
-    } else {
-        out
     }
 }
 
@@ -105,25 +67,25 @@ impl Language for Swift {
                     let cases: Vec<(String, String, String)> = values
                         .iter()
                         .map(|(title, value, doc)| {
-                            (case_name(title), value.to_string(), doc.clone())
+                            (lower_camel(title), value.to_string(), doc.clone())
                         })
                         .collect();
-                    out.push_str(&doc_comment(doc, ""));
+                    out.push_str(&line_doc(doc, "", "///"));
                     enumeration(&mut out, name, "Int64", &cases);
                 }
                 TypeDef::StrEnum { name, doc, values } => {
                     let cases: Vec<(String, String, String)> = values
                         .iter()
-                        .map(|(value, doc)| (case_name(value), format!("{value:?}"), doc.clone()))
+                        .map(|(value, doc)| (lower_camel(value), format!("{value:?}"), doc.clone()))
                         .collect();
-                    out.push_str(&doc_comment(doc, ""));
+                    out.push_str(&line_doc(doc, "", "///"));
                     enumeration(&mut out, name, "String", &cases);
                 }
                 TypeDef::Class { name, doc, fields } => {
-                    out.push_str(&doc_comment(doc, ""));
+                    out.push_str(&line_doc(doc, "", "///"));
                     let _ = writeln!(out, "public struct {name}: Codable {{");
                     for field in fields {
-                        out.push_str(&doc_comment(&field.doc, "    "));
+                        out.push_str(&line_doc(&field.doc, "    ", "///"));
                         let optional = if field.required { "" } else { "?" };
                         let _ = writeln!(
                             out,
@@ -154,7 +116,7 @@ impl Language for Swift {
 fn enumeration(out: &mut String, name: &str, raw: &str, cases: &[(String, String, String)]) {
     let _ = writeln!(out, "public enum {name}: Codable, Equatable {{");
     for (case, _, doc) in cases {
-        out.push_str(&doc_comment(doc, "    "));
+        out.push_str(&line_doc(doc, "    ", "///"));
         let _ = writeln!(out, "    case {case}");
     }
     let _ = writeln!(

@@ -3,21 +3,10 @@
 
 use std::fmt::Write;
 
-use super::{Language, banner};
+use super::{Language, banner, block_doc};
 use crate::model::{Field, Model, Ty, TypeDef};
 
 pub struct TypeScript;
-
-fn jsdoc(doc: &str, indent: &str) -> String {
-    if doc.is_empty() {
-        return String::new();
-    }
-    let lines: String = doc
-        .lines()
-        .map(|l| format!("{indent} * {}\n", l.replace("*/", "* /")).replace(" \n", "\n"))
-        .collect();
-    format!("{indent}/**\n{lines}{indent} */\n")
-}
 
 fn ts_type(ty: &Ty) -> String {
     match ty {
@@ -123,7 +112,7 @@ fn field_line(field: &Field) -> String {
     };
     format!(
         "{}  {}{optional}: {}{null};\n",
-        jsdoc(&format!("{}{wide}", field.doc), "  "),
+        block_doc(&format!("{}{wide}", field.doc), "  "),
         quote_key(&field.wire),
         ts_type(&field.ty)
     )
@@ -146,10 +135,10 @@ impl Language for TypeScript {
         for ty in &model.types {
             match ty {
                 TypeDef::IntEnum { name, doc, values } => {
-                    out.push_str(&jsdoc(doc, ""));
+                    out.push_str(&block_doc(doc, ""));
                     let _ = writeln!(out, "export enum {name} {{");
                     for (title, value, doc) in values {
-                        out.push_str(&jsdoc(doc, "  "));
+                        out.push_str(&block_doc(doc, "  "));
                         let _ = writeln!(out, "  {title} = {value},");
                     }
                     let list: Vec<String> = values.iter().map(|(_, v, _)| v.to_string()).collect();
@@ -164,7 +153,7 @@ impl Language for TypeScript {
                         .iter()
                         .map(|(v, d)| format!("- `{v}`: {d}\n"))
                         .collect();
-                    out.push_str(&jsdoc(format!("{doc}\n\n{docs}").trim_end(), ""));
+                    out.push_str(&block_doc(format!("{doc}\n\n{docs}").trim_end(), ""));
                     let union: Vec<String> = values.iter().map(|(v, _)| format!("{v:?}")).collect();
                     let _ = writeln!(out, "export type {name} = {};\n", union.join(" | "));
                     let _ = writeln!(
@@ -174,7 +163,7 @@ impl Language for TypeScript {
                     );
                 }
                 TypeDef::Class { name, doc, fields } => {
-                    out.push_str(&jsdoc(doc, ""));
+                    out.push_str(&block_doc(doc, ""));
                     let _ = writeln!(out, "export interface {name} {{");
                     for field in fields {
                         out.push_str(&field_line(field));
