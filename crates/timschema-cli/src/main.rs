@@ -104,7 +104,7 @@ fn write_atomically(dir: &std::path::Path, name: &str, contents: &[u8]) -> std::
         )));
     }
     std::fs::create_dir_all(dir)?;
-    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let temp = check::temp_path(&dir.join(name));
     let result =
         std::fs::write(&temp, contents).and_then(|()| std::fs::rename(&temp, dir.join(name)));
     if result.is_err() {

@@ -181,7 +181,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
     })
 }
 
-fn temp_path(path: &std::path::Path) -> PathBuf {
+/// The temporary sibling a file is written to before it is renamed into place.
+pub(crate) fn temp_path(path: &std::path::Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -26,13 +26,7 @@ impl RuleLocations {
     pub fn rule_at(&self, keyword_location: &str) -> Option<&'static Rule> {
         self.0
             .iter()
-            .filter(|(prefix, _)| {
-                keyword_location.starts_with(prefix.as_str())
-                    && matches!(
-                        keyword_location.as_bytes().get(prefix.len()),
-                        None | Some(b'/')
-                    )
-            })
+            .filter(|(prefix, _)| super::walker::contains(prefix, keyword_location))
             .max_by_key(|(prefix, _)| prefix.len())
             .map(|(_, rule)| *rule)
     }

@@ -165,8 +165,18 @@ pub(crate) fn push_segment(pointer: &mut String, segment: &str) {
 /// True when `inner` is `outer` or lies inside it. A rule is skipped when a value it reads
 /// was set aside, or the container of that value was; a set-aside part *inside* a value it
 /// reads (a bad `text` inside `textElem`) does not change what the rule sees of it.
-fn contains(outer: &str, inner: &str) -> bool {
+pub(crate) fn contains(outer: &str, inner: &str) -> bool {
     inner.starts_with(outer) && matches!(inner.as_bytes().get(outer.len()), None | Some(b'/'))
+}
+
+/// True when one pointer is the other or lies inside it.
+pub(crate) fn overlaps(a: &str, b: &str) -> bool {
+    contains(a, b) || contains(b, a)
+}
+
+/// The text of one reference token of a JSON pointer (RFC 6901: `~1` is `/`, `~0` is `~`).
+pub(crate) fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
 }
 
 #[cfg(test)]

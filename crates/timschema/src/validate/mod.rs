@@ -15,6 +15,7 @@ pub(crate) mod unknown_fields;
 
 use serde::Serialize;
 
+use crate::contract::walker::{overlaps, unescape};
 use crate::contract::{Severity, Skipped};
 
 /// One problem with a document.
@@ -133,12 +134,7 @@ pub fn validate_value_with(document: &serde_json::Value, options: &Options) -> R
         UnknownFields::Deny => Severity::Error,
     };
     for pointer in unknown_fields::find(document, schema_layer::document()) {
-        let key = pointer
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .replace("~1", "/")
-            .replace("~0", "~");
+        let key = unescape(pointer.rsplit('/').next().unwrap_or_default());
         report.findings.push(Finding {
             rule: "schema/unknown-field".into(),
             severity,
@@ -172,13 +168,6 @@ pub mod layers {
 /// by the schema at the same place (or at a place that contains it); a structural error at a
 /// place a rule already explains is dropped.
 fn merge(schema: schema_layer::Findings, rules: rules_layer::Outcome) -> Report {
-    let overlaps = |a: &str, b: &str| {
-        let inside = |outer: &str, inner: &str| {
-            inner.starts_with(outer)
-                && matches!(inner.as_bytes().get(outer.len()), None | Some(b'/'))
-        };
-        inside(a, b) || inside(b, a)
-    };
     let mut findings = rules.findings;
     for finding in schema.rules {
         let seen = findings

@@ -130,7 +130,7 @@ fn set_aside(document: &mut Value, pointer: &str) -> Option<String> {
     let mut pointer = pointer.to_owned();
     loop {
         let (parent, key) = pointer.rsplit_once('/')?;
-        let key = key.replace("~1", "/").replace("~0", "~");
+        let key = crate::contract::walker::unescape(key);
         let removed = match document.pointer_mut(parent) {
             Some(Value::Object(map)) => map.remove(&key).is_some(),
             _ => false,
