@@ -46,11 +46,14 @@ pub fn emit(container: &Container) -> TokenStream {
                     let value = quote_spanned!(rule.kind_span=> &self.#member);
                     checks.push(field_check(&rt, rule, &value, index));
                 }
+                let has_checks = !checks.is_empty();
                 walk.push(quote! {
-                    walker.key(#wire, |walker| {
-                        #(#checks)*
-                        #rt::Contract::validate(&self.#member, walker);
-                    });
+                    if #has_checks || #rt::walks(&self.#member) {
+                        walker.key(#wire, |walker| {
+                            #(#checks)*
+                            #rt::Contract::validate(&self.#member, walker);
+                        });
+                    }
                 });
             }
             for rule in &container.rules {

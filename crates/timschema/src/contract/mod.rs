@@ -220,9 +220,20 @@ pub struct TypeContract {
 /// Implemented by `#[derive(Contract)]` for the contract's types, and here for the containers
 /// and leaves they are built from.
 pub trait Contract {
+    /// False when no value of this type can hold a rule (strings, numbers, lists of them), so
+    /// the walk does not descend into it.
+    const HAS_RULES: bool = true;
+
     /// Checks every rule of this value and of the values inside it, reporting at the walker's
     /// current position.
     fn validate(&self, walker: &mut Walker<'_>);
+}
+
+/// Whether the walk must descend into `value` (see [`Contract::HAS_RULES`]); the derive asks
+/// it of each field without naming the field's type.
+#[doc(hidden)]
+pub fn walks<T: Contract + ?Sized>(_: &T) -> bool {
+    T::HAS_RULES
 }
 
 /// A type that declares rules (implemented by the derive).
@@ -234,6 +245,7 @@ pub trait ContractType: Contract {
 macro_rules! leaf {
     ($($t:ty),*) => {$(
         impl Contract for $t {
+            const HAS_RULES: bool = false;
             fn validate(&self, _: &mut Walker<'_>) {}
         }
     )*};
@@ -241,12 +253,16 @@ macro_rules! leaf {
 leaf!(String, str, bool, i64, u64, f64, serde_json::Value, serde_json::Map<String, serde_json::Value>);
 
 impl<T: Contract + ?Sized> Contract for Box<T> {
+    const HAS_RULES: bool = T::HAS_RULES;
+
     fn validate(&self, walker: &mut Walker<'_>) {
         (**self).validate(walker);
     }
 }
 
 impl<T: Contract> Contract for Option<T> {
+    const HAS_RULES: bool = T::HAS_RULES;
+
     fn validate(&self, walker: &mut Walker<'_>) {
         if let Some(value) = self {
             value.validate(walker);
@@ -255,6 +271,8 @@ impl<T: Contract> Contract for Option<T> {
 }
 
 impl<T: Contract> Contract for Vec<T> {
+    const HAS_RULES: bool = T::HAS_RULES;
+
     fn validate(&self, walker: &mut Walker<'_>) {
         for (index, item) in self.iter().enumerate() {
             walker.index(index, |walker| item.validate(walker));
@@ -263,6 +281,8 @@ impl<T: Contract> Contract for Vec<T> {
 }
 
 impl<T: Contract> Contract for BTreeMap<String, T> {
+    const HAS_RULES: bool = T::HAS_RULES;
+
     fn validate(&self, walker: &mut Walker<'_>) {
         for (key, item) in self {
             walker.key(key, |walker| item.validate(walker));
@@ -271,6 +291,8 @@ impl<T: Contract> Contract for BTreeMap<String, T> {
 }
 
 impl<T: Contract> Contract for crate::OrEmpty<T> {
+    const HAS_RULES: bool = T::HAS_RULES;
+
     fn validate(&self, walker: &mut Walker<'_>) {
         if let Some(value) = self.value() {
             value.validate(walker);

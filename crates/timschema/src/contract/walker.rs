@@ -153,6 +153,11 @@ impl RuleCtx<'_, '_> {
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` (RFC 6901).
 pub(crate) fn push_segment(pointer: &mut String, segment: &str) {
     pointer.push('/');
+    if !segment.contains(['~', '/']) {
+        // Wire names never need escaping: one copy, not a push per character.
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),
