@@ -6,9 +6,11 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
+use serde_json::json;
 use timschema::GetConversationResponse;
 use timschema::fixtures::{rule_mutants, structural_mutants, valid};
+use timschema_tests::documents::{json_value, leaf, mutated_fixture};
 
 fn structure() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
@@ -51,122 +53,6 @@ fn a_valid_fixture_reads_and_writes_back_unchanged() {
         let typed: GetConversationResponse = timschema::de::from_value(&document).unwrap();
         assert_eq!(serde_json::to_value(&typed).unwrap(), document, "{name}");
     }
-}
-
-/// Every pointer of a document, the root included.
-fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, inner) in map {
-                pointers(
-                    inner,
-                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
-                    out,
-                );
-            }
-        }
-        Value::Array(items) => {
-            for (index, inner) in items.iter().enumerate() {
-                pointers(inner, format!("{at}/{index}"), out);
-            }
-        }
-        _ => {}
-    }
-    out.push(at);
-}
-
-const KEYS: &[&str] = &[
-    "code",
-    "desc",
-    "data",
-    "conversationID",
-    "type",
-    "userID",
-    "groupID",
-    "groupType",
-    "unreadCount",
-    "lastMessage",
-    "elemType",
-    "textElem",
-    "text",
-    "imageElem",
-    "imageList",
-    "markList",
-    "groupAtInfoList",
-    "atType",
-    "seq",
-    "recvOpt",
-    "nextElem",
-    "customInfo",
-    "revokerInfo",
-    "x",
-];
-
-/// JSON leaves that sit near the edges of what the contract accepts.
-fn leaf() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::from),
-        prop_oneof![
-            Just(0i64),
-            Just(1),
-            Just(2),
-            Just(-1),
-            Just(12),
-            Just(i64::MAX),
-            Just(i64::MIN)
-        ]
-        .prop_map(Value::from),
-        prop_oneof![Just(u64::MAX), Just(1u64 << 63), Just(1u64 << 32)].prop_map(Value::from),
-        prop_oneof![Just(1.0f64), Just(0.5), Just(-2.0), Just(1e20)].prop_map(Value::from),
-        prop_oneof![
-            Just(""),
-            Just("Work"),
-            Just("Private"),
-            Just("c2c_a"),
-            Just("12"),
-            Just("é")
-        ]
-        .prop_map(Value::from),
-        "[a-z]{0,4}".prop_map(Value::from),
-    ]
-}
-
-/// Arbitrary JSON, with object keys mostly drawn from the contract's.
-fn json_value() -> impl Strategy<Value = Value> {
-    leaf().prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec((prop::sample::select(KEYS), inner), 0..4).prop_map(|entries| {
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| (k.to_owned(), v))
-                        .collect::<Map<_, _>>(),
-                )
-            }),
-        ]
-    })
-}
-
-/// A valid fixture with one value replaced by arbitrary JSON.
-fn mutated_fixture() -> impl Strategy<Value = Value> {
-    let fixtures: Vec<Value> = valid().into_iter().map(|(_, d)| d).collect();
-    (
-        prop::sample::select(fixtures),
-        any::<prop::sample::Index>(),
-        json_value(),
-    )
-        .prop_map(|(mut document, index, replacement)| {
-            let mut all = Vec::new();
-            pointers(&document, String::new(), &mut all);
-            let at = index.get(&all).clone();
-            match document.pointer_mut(&at) {
-                Some(slot) => *slot = replacement,
-                None => document = json!({ "code": 0, "data": replacement }),
-            }
-            document
-        })
 }
 
 proptest! {

@@ -3,7 +3,10 @@
 //! - `parse_floor`: serde_json into `IgnoredAny`, the least any checker must do;
 //! - `parse_strict`: the strict parse into a `Value` (duplicate keys, 64-bit overflow);
 //! - `schema_layer` and `rules_layer`: each layer alone, on parsed documents;
-//! - `whole_check`: parse and both layers, as `timschema check` does per document.
+//! - `whole_check`: what `timschema check` does per document: the fast path, then the
+//!   full check for what it cannot prove clean;
+//! - `full_check`: strict parse and both layers on every document;
+//! - `fast_path`, `typed_read`, `typed_read_and_rules`: the fast path and its parts.
 //!
 //! Run with `cargo bench -p timschema --bench throughput`. The corpus is
 //! `timschema::corpus`, the same as `cargo xtask corpus` writes.
@@ -74,14 +77,43 @@ fn rules_layer(bencher: divan::Bencher) {
     });
 }
 
+/// What `timschema check` does per document: the fast path, and both layers for whatever it
+/// cannot prove clean.
 #[divan::bench]
 fn whole_check(bencher: divan::Bencher) {
     let (texts, _, bytes) = corpus();
     let options = timschema::Options::default();
     bencher.counter(BytesCount::new(*bytes)).bench(|| {
         for text in texts {
+            if !timschema::validate::fast::is_clean(text) {
+                let value = timschema::source::parse(text).unwrap();
+                divan::black_box(timschema::validate_value_with(&value, &options));
+            }
+        }
+    });
+}
+
+/// The full check on every document: strict parse, both layers and the unknown-field walk,
+/// as for a document the fast path refuses.
+#[divan::bench]
+fn full_check(bencher: divan::Bencher) {
+    let (texts, _, bytes) = corpus();
+    let options = timschema::Options::default();
+    bencher.counter(BytesCount::new(*bytes)).bench(|| {
+        for text in texts {
             let value = timschema::source::parse(text).unwrap();
             divan::black_box(timschema::validate_value_with(&value, &options));
+        }
+    });
+}
+
+/// The fast path alone: the guarded typed read and the rules walk.
+#[divan::bench]
+fn fast_path(bencher: divan::Bencher) {
+    let (texts, _, bytes) = corpus();
+    bencher.counter(BytesCount::new(*bytes)).bench(|| {
+        for text in texts {
+            divan::black_box(timschema::validate::fast::is_clean(text));
         }
     });
 }
@@ -99,6 +131,19 @@ fn typed_read_and_rules(bencher: divan::Bencher) {
                 typed.validate(&mut walker);
                 divan::black_box(walker.finish());
             }
+        }
+    });
+}
+
+/// The typed read alone, straight from bytes.
+#[divan::bench]
+fn typed_read(bencher: divan::Bencher) {
+    let (texts, _, bytes) = corpus();
+    bencher.counter(BytesCount::new(*bytes)).bench(|| {
+        for text in texts {
+            divan::black_box(
+                serde_json::from_slice::<timschema::GetConversationResponse>(text).ok(),
+            );
         }
     });
 }
