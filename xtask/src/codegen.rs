@@ -2,7 +2,6 @@
 //! freshness by `cargo xtask codegen --check` and by this crate's test.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use timschema::schema::ARTIFACTS;
@@ -90,6 +89,7 @@ pub fn workspace_root() -> PathBuf {
 pub fn generate(root: &Path, mode: Mode) -> Result<Vec<String>, String> {
     let artifacts = artifacts();
     let mut stale = Vec::new();
+    let mut to_write: Vec<(&Path, Vec<u8>)> = Vec::new();
     for artifact in &artifacts {
         let path = root.join(&artifact.path);
         let current = fs::read_to_string(&path).ok();
@@ -102,10 +102,12 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Vec<String>, String> {
             "out of date"
         };
         stale.push(format!("{} ({what})", artifact.path.display()));
-        if mode == Mode::Write {
-            write_atomically(&path, artifact.contents.as_bytes())
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
+        to_write.push((&artifact.path, artifact.contents.as_bytes().to_vec()));
+    }
+    if mode == Mode::Write {
+        // All or nothing: every stale file is prepared before any is replaced.
+        timschema_cli::write::replace_all(root, &to_write)
+            .map_err(|e| format!("cannot write the generated files: {e}"))?;
     }
     for dir in GENERATED_DIRS {
         for leftover in leftovers(root, dir, &artifacts)? {
@@ -143,28 +145,6 @@ fn leftovers(root: &Path, dir: &str, artifacts: &[Artifact]) -> Result<Vec<PathB
     }
     found.sort();
     Ok(found)
-}
-
-/// Writes a file through a temporary sibling and a rename, so a reader never sees half of it
-/// and a failure leaves the previous file in place.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
 }
 
 /// The `codegen` subcommand.
@@ -232,6 +212,33 @@ mod tests {
 
         assert_eq!(generate(&root, Mode::Write).unwrap().len(), 3);
         assert!(generate(&root, Mode::Check).unwrap().is_empty());
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_changes_no_file() {
+        let root =
+            std::env::temp_dir().join(format!("timschema-xtask-fail-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        generate(&root, Mode::Write).unwrap();
+        let all = artifacts();
+        // Every file is stale; the last one cannot be written because a folder sits there.
+        for artifact in &all {
+            fs::write(root.join(&artifact.path), "previous\n").unwrap();
+        }
+        let last = root.join(&all[all.len() - 1].path);
+        fs::remove_file(&last).unwrap();
+        fs::create_dir(&last).unwrap();
+        let error = generate(&root, Mode::Write).unwrap_err();
+        assert!(error.contains("is a folder"), "{error}");
+        for artifact in &all[..all.len() - 1] {
+            assert_eq!(
+                fs::read_to_string(root.join(&artifact.path)).unwrap(),
+                "previous\n",
+                "{}",
+                artifact.path.display()
+            );
+        }
         fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -1,13 +1,11 @@
 //! `timschema`: the command-line face of the getConversation contract.
 
-mod check;
-mod report;
-
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use timschema::schema::ARTIFACTS;
+use timschema_cli::{check, write};
 
 /// Check Tencent Cloud Chat getConversation responses against one contract.
 #[derive(Debug, Parser)]
@@ -85,32 +83,17 @@ fn codegen(lang: &str, out: Option<&std::path::Path>) -> ExitCode {
         let text: String = files.into_iter().map(|(_, contents)| contents).collect();
         return write_stdout(text.as_bytes());
     };
-    for (name, contents) in files {
-        if let Err(error) = write_atomically(dir, &name, contents.as_bytes()) {
-            eprintln!("error: cannot write {}: {error}", dir.join(&name).display());
-            return ExitCode::from(2);
+    let files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|(name, contents)| (name, contents.into_bytes()))
+        .collect();
+    match write::replace_all(dir, &files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write into {}: {error}", dir.display());
+            ExitCode::from(2)
         }
     }
-    ExitCode::SUCCESS
-}
-
-/// Writes `name` inside `dir` through a temporary file and a rename. `name` comes from the
-/// generator and is a plain file name; anything else is refused rather than written outside.
-fn write_atomically(dir: &std::path::Path, name: &str, contents: &[u8]) -> std::io::Result<()> {
-    let plain = std::path::Path::new(name).components().count() == 1 && !name.starts_with('.');
-    if !plain {
-        return Err(std::io::Error::other(format!(
-            "refusing to write `{name}` outside the folder"
-        )));
-    }
-    std::fs::create_dir_all(dir)?;
-    let temp = check::temp_path(&dir.join(name));
-    let result =
-        std::fs::write(&temp, contents).and_then(|()| std::fs::rename(&temp, dir.join(name)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 fn print_rules(format: RulesFormat) -> ExitCode {

@@ -11,6 +11,7 @@ use super::read::RawDocument;
 /// How documents are checked.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
+    /// Options of the contract check (unknown fields).
     pub options: timschema::Options,
     /// At most this many problems are kept per document.
     pub max_errors: usize,
@@ -21,11 +22,17 @@ pub struct Settings {
 /// One problem, located in the input.
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
+    /// The rule id, or a structural id such as `schema/type` or `json/syntax`.
     pub rule: String,
+    /// Error or warning.
     pub severity: Severity,
+    /// The JSON pointer of the offending value.
     pub pointer: String,
+    /// The line of the offending value in the input, from 1.
     pub line: usize,
+    /// Its column, in characters, from 1.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
     /// The offending value, as JSON, cut short if long.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,14 +45,19 @@ pub struct Problem {
 /// What was found in one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentResult {
+    /// The document's index in its input, from 0.
     pub index: usize,
+    /// The line the document starts on.
     pub line: usize,
+    /// No error (and, with `--deny-warnings`, no warning), and nothing left out.
     pub valid: bool,
+    /// Errors and warnings, in source order.
     pub errors: Vec<Problem>,
     /// Problems left out by `--max-errors`.
     #[serde(skip_serializing_if = "is_zero")]
     pub omitted: usize,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Rules that could not run, and why.
     pub skipped: Vec<Skipped>,
 }
 
@@ -54,6 +66,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl DocumentResult {
+    /// How many problems have this severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.errors
             .iter()
@@ -65,6 +78,9 @@ impl DocumentResult {
 /// The longest offending value or excerpt shown, in characters.
 const SHOWN: usize = 80;
 
+/// Checks one document read from an input: the fast path first, then strict parsing and both
+/// layers, each finding located in the text. `lines` says the input is JSON Lines, where every
+/// finding is on the document's own line.
 pub fn check(raw: RawDocument, settings: &Settings, lines: bool) -> DocumentResult {
     let mut problems = Vec::new();
     let mut skipped = Vec::new();

@@ -15,20 +15,29 @@ pub enum Layout {
 /// Where an input comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// A file on disk.
     File(PathBuf),
+    /// Standard input (`-`).
     Stdin,
 }
 
 /// One input to check, or a problem with an argument that names none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// An input to read.
     Read {
+        /// Where it comes from.
         source: Source,
+        /// How it holds its documents.
         layout: Layout,
     },
+    /// An argument that names nothing checkable (a missing path, a folder with no JSON files).
     Problem {
+        /// The argument as given.
         name: String,
+        /// A structural id, such as `input/missing`.
         rule: &'static str,
+        /// What is wrong.
         message: String,
     },
 }

@@ -3,14 +3,12 @@
 pub mod document;
 pub mod inputs;
 pub mod pipeline;
-mod read;
+pub mod read;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-
-use timschema::contract::Severity;
 
 use crate::report::{self, Format, Style, Summary};
 use document::Settings;
@@ -76,6 +74,7 @@ pub struct CheckArgs {
     pub max_document_size: u64,
 }
 
+/// Runs `timschema check` and returns its exit status.
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
     let settings = Settings {
@@ -97,7 +96,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let (out, temp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
         None => (Box::new(io::BufWriter::new(io::stdout().lock())), None),
         Some(path) => {
-            let temp = temp_path(path);
+            let temp = crate::write::temp_path(path);
             match std::fs::File::create(&temp) {
                 Ok(file) => (Box::new(io::BufWriter::new(file)), Some(temp)),
                 Err(error) => {
@@ -129,14 +128,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 reporter.file_start(path)
             }
             Event::Document { path, result } => {
-                summary.documents += 1;
-                if result.valid {
-                    summary.valid += 1
-                } else {
-                    summary.invalid += 1
-                }
-                summary.errors += result.count(Severity::Error);
-                summary.warnings += result.count(Severity::Warning);
+                summary.add(result);
                 progress.tick(summary.documents);
                 reporter.document(path, result)
             }
@@ -181,13 +173,42 @@ pub fn run(args: CheckArgs) -> ExitCode {
     })
 }
 
-/// The temporary sibling a file is written to before it is renamed into place.
-pub(crate) fn temp_path(path: &std::path::Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+/// Checks the documents of one input held in memory and returns the report `format` makes of
+/// them: `timschema check` on one file, without threads or files. For fuzzing and tests.
+pub fn check_input(
+    input: &[u8],
+    layout: inputs::Layout,
+    settings: &Settings,
+    max_size: u64,
+    format: Format,
+) -> Vec<u8> {
+    const PATH: &str = "input";
+    let mut out = Vec::new();
+    let mut reporter = report::reporter(
+        format,
+        Box::new(&mut out),
+        Style {
+            colour: false,
+            quiet: false,
+        },
+    );
+    let mut summary = Summary {
+        files: 1,
+        ..Summary::default()
+    };
+    let lines = layout == inputs::Layout::Lines;
+    let written = reporter.file_start(PATH).and_then(|()| {
+        for raw in read::documents(input, layout, max_size) {
+            let result = document::check(raw, settings, lines);
+            summary.add(&result);
+            reporter.document(PATH, &result)?;
+        }
+        reporter.file_end(PATH, None)?;
+        reporter.finish(&summary)
+    });
+    written.expect("writing to memory cannot fail");
+    drop(reporter);
+    out
 }
 
 /// A progress line on standard error, shown only on a terminal and only once a run has lasted

@@ -15,14 +15,22 @@ use super::read::{self, RawDocument};
 /// What the reporter is told, in input order.
 pub enum Event {
     /// An input begins.
-    FileStart { path: Arc<str> },
-    Document {
+    FileStart {
+        /// The input: a path, or `-` for standard input.
         path: Arc<str>,
+    },
+    /// A document was checked.
+    Document {
+        /// The input it belongs to.
+        path: Arc<str>,
+        /// What was found.
         result: DocumentResult,
     },
     /// An input ends; `problem` is set when it could not be read at all.
     FileEnd {
+        /// The input.
         path: Arc<str>,
+        /// Why it could not be read, if it could not.
         problem: Option<InputProblem>,
     },
 }
@@ -30,7 +38,9 @@ pub enum Event {
 /// Why an input was not checked.
 #[derive(Debug, Clone)]
 pub struct InputProblem {
+    /// A structural id, such as `input/io`.
     pub rule: &'static str,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -44,6 +54,8 @@ struct Batch {
 const BATCH_DOCUMENTS: usize = 64;
 const BATCH_BYTES: usize = 1 << 20;
 
+/// Checks every document of `inputs` on `jobs` threads and hands `sink` the events in input
+/// order.
 pub fn run(
     inputs: Vec<Input>,
     settings: &Settings,

@@ -12,12 +12,15 @@ pub struct RawDocument {
     pub index: usize,
     /// The line it starts on, from 1.
     pub line: usize,
+    /// The document's bytes, or why they were not read.
     pub text: Result<Vec<u8>, ReadProblem>,
 }
 
 /// A document that was not read.
 pub struct ReadProblem {
+    /// A structural id: `input/io` or `input/too-large`.
     pub rule: &'static str,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -31,8 +34,17 @@ pub fn open(
         Source::File(path) => Box::new(File::open(path)?),
         Source::Stdin => Box::new(io::stdin()),
     };
+    Ok(documents(reader, layout, max_size))
+}
+
+/// The documents of one input read from `reader`.
+pub fn documents<'r>(
+    reader: impl Read + Send + 'r,
+    layout: Layout,
+    max_size: u64,
+) -> Box<dyn Iterator<Item = RawDocument> + Send + 'r> {
     let reader = BufReader::with_capacity(256 * 1024, reader);
-    Ok(match layout {
+    match layout {
         Layout::Single => Box::new(std::iter::once(read_single(reader, max_size))),
         Layout::Lines => Box::new(Lines {
             reader,
@@ -41,7 +53,7 @@ pub fn open(
             index: 0,
             done: false,
         }),
-    })
+    }
 }
 
 fn too_large(max_size: u64) -> ReadProblem {

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use serde::Serialize;
+use timschema::contract::Severity;
 
 use crate::check::document::DocumentResult;
 use crate::check::pipeline::InputProblem;
@@ -32,31 +33,58 @@ pub enum Format {
 /// The totals of a run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
+    /// Inputs checked.
     pub files: usize,
+    /// Documents checked.
     pub documents: usize,
+    /// Documents without errors.
     pub valid: usize,
+    /// Documents with errors.
     pub invalid: usize,
+    /// Errors, over all documents.
     pub errors: usize,
+    /// Warnings, over all documents.
     pub warnings: usize,
     /// Inputs that could not be read at all (missing, unreadable, no JSON files).
     #[serde(rename = "inputErrors")]
     pub input_errors: usize,
     #[serde(skip)]
+    /// How long the run took.
     pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Counts one checked document.
+    pub fn add(&mut self, result: &DocumentResult) {
+        self.documents += 1;
+        if result.valid {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        self.errors += result.count(Severity::Error);
+        self.warnings += result.count(Severity::Warning);
+    }
 }
 
 /// How the human format looks.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
+    /// Colour the output (only on a terminal, and never with `NO_COLOR`).
     pub colour: bool,
+    /// Errors only: no warnings, notes or summary.
     pub quiet: bool,
 }
 
 /// A reporter receives every input and document in order, then the totals.
 pub trait Reporter {
+    /// An input begins.
     fn file_start(&mut self, path: &str) -> io::Result<()>;
+    /// A document of the current input was checked.
     fn document(&mut self, path: &str, document: &DocumentResult) -> io::Result<()>;
+    /// The input ends; `problem` says why it could not be read, if it could not.
     fn file_end(&mut self, path: &str, problem: Option<&InputProblem>) -> io::Result<()>;
+    /// Every input is done: write the totals and close the report.
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 

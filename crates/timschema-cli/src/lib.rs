@@ -1,0 +1,8 @@
+//! The `timschema` tool as a library: checking inputs ([`check`]), the report formats
+//! ([`report`]) and safe writing of generated files ([`write`]). The binary (`main.rs`) only
+//! parses the command line; fuzz targets and tests drive the same code through
+//! [`check::check_input`].
+
+pub mod check;
+pub mod report;
+pub mod write;
