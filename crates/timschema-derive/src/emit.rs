@@ -47,9 +47,10 @@ pub fn emit(container: &Container) -> TokenStream {
                     checks.push(field_check(&rt, rule, &value, index));
                 }
                 let has_checks = !checks.is_empty();
+                let token = wire.replace('~', "~0").replace('/', "~1");
                 walk.push(quote! {
                     if #has_checks || #rt::walks(&self.#member) {
-                        walker.key(#wire, |walker| {
+                        walker.escaped_key(#token, |walker| {
                             #(#checks)*
                             #rt::Contract::validate(&self.#member, walker);
                         });

@@ -64,6 +64,18 @@ impl<'a> Walker<'a> {
         result
     }
 
+    /// Runs `f` one level down, under a key given already escaped as a pointer token (the
+    /// derive escapes wire names at compile time).
+    #[doc(hidden)]
+    pub fn escaped_key<R>(&mut self, token: &'static str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        self.pointer.push_str(token);
+        let result = f(self);
+        self.pointer.truncate(len);
+        result
+    }
+
     /// Runs `f` one level down, under an array index.
     pub fn index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
         let len = self.pointer.len();
