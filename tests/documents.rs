@@ -3,56 +3,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
-use timschema::fixtures::valid;
-
-/// Every pointer of a document, the root included.
-pub fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, inner) in map {
-                pointers(
-                    inner,
-                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
-                    out,
-                );
-            }
-        }
-        Value::Array(items) => {
-            for (index, inner) in items.iter().enumerate() {
-                pointers(inner, format!("{at}/{index}"), out);
-            }
-        }
-        _ => {}
-    }
-    out.push(at);
-}
-
-const KEYS: &[&str] = &[
-    "code",
-    "desc",
-    "data",
-    "conversationID",
-    "type",
-    "userID",
-    "groupID",
-    "groupType",
-    "unreadCount",
-    "lastMessage",
-    "elemType",
-    "textElem",
-    "text",
-    "imageElem",
-    "imageList",
-    "markList",
-    "groupAtInfoList",
-    "atType",
-    "seq",
-    "recvOpt",
-    "nextElem",
-    "customInfo",
-    "revokerInfo",
-    "x",
-];
+use timschema::fixtures::{MUTATION_KEYS, pointers, valid};
 
 /// JSON leaves that sit near the edges of what the contract accepts.
 pub fn leaf() -> impl Strategy<Value = Value> {
@@ -89,14 +40,16 @@ pub fn json_value() -> impl Strategy<Value = Value> {
     leaf().prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec((prop::sample::select(KEYS), inner), 0..4).prop_map(|entries| {
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| (k.to_owned(), v))
-                        .collect::<Map<_, _>>(),
-                )
-            }),
+            prop::collection::vec((prop::sample::select(MUTATION_KEYS), inner), 0..4).prop_map(
+                |entries| {
+                    Value::Object(
+                        entries
+                            .into_iter()
+                            .map(|(k, v)| (k.to_owned(), v))
+                            .collect::<Map<_, _>>(),
+                    )
+                }
+            ),
         ]
     })
 }
@@ -110,8 +63,7 @@ pub fn mutated_fixture() -> impl Strategy<Value = Value> {
         json_value(),
     )
         .prop_map(|(mut document, index, replacement)| {
-            let mut all = Vec::new();
-            pointers(&document, String::new(), &mut all);
+            let all = pointers(&document);
             let at = index.get(&all).clone();
             match document.pointer_mut(&at) {
                 Some(slot) => *slot = replacement,
