@@ -3,14 +3,16 @@
 //! the mutants, and arbitrary JSON from proptest; and a valid fixture reads and writes back
 //! unchanged.
 
+mod documents;
+
 use std::sync::OnceLock;
 
+use documents::{json_value, leaf, mutated_fixture};
 use proptest::prelude::*;
 use serde_json::Value;
 use serde_json::json;
 use timschema::GetConversationResponse;
 use timschema::fixtures::{rule_mutants, structural_mutants, valid};
-use timschema_tests::documents::{json_value, leaf, mutated_fixture};
 
 fn structure() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();

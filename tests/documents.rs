@@ -1,5 +1,8 @@
-//! Strategies for property tests over documents: arbitrary JSON with keys drawn mostly from
+//! Strategies for property tests over documents (a module of the test targets that use it, so
+//! proptest stays a dev-dependency): arbitrary JSON with keys drawn mostly from
 //! the contract's, and valid fixtures with one value replaced.
+
+#![allow(dead_code, reason = "each test target uses part of it")]
 
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};

@@ -6,12 +6,14 @@
 //! And the fast path is taken: every valid document of the corpus, and every valid fixture
 //! but those it refuses by design (see `refused_by_design`), is proven clean by it.
 
+mod documents;
+
+use documents::mutated_fixture;
 use proptest::prelude::*;
 use serde_json::Value;
 use timschema::fixtures::{rule_mutants, structural_mutants, valid};
 use timschema::validate::fast::is_clean;
 use timschema::{Options, Report, UnknownFields};
-use timschema_tests::documents::mutated_fixture;
 
 /// The full check's report under each unknown-field option, or `None` when the strict parse
 /// refuses the text.

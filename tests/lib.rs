@@ -6,7 +6,6 @@
 //! skipping.
 
 pub mod cases;
-pub mod documents;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
