@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use serde_json::Value;
+use timschema::contract::{Contract, Walker};
+use timschema::{GetConversationResponse, Options};
 
 fn main() {
     divan::main();
@@ -23,157 +25,135 @@ fn main() {
 
 const DOCUMENTS: u64 = 2000;
 
-fn corpus() -> &'static (Vec<Vec<u8>>, Vec<Value>, usize) {
-    static CORPUS: OnceLock<(Vec<Vec<u8>>, Vec<Value>, usize)> = OnceLock::new();
+/// Documents as text, with their total size.
+struct Texts(Vec<Vec<u8>>, usize);
+
+impl Texts {
+    fn new(texts: Vec<Vec<u8>>) -> Self {
+        let bytes = texts.iter().map(Vec::len).sum();
+        Texts(texts, bytes)
+    }
+
+    /// Measures `f` over every document, counting their bytes.
+    fn bench<R>(&self, bencher: divan::Bencher, f: impl Fn(&[u8]) -> R + Sync) {
+        bencher.counter(BytesCount::new(self.1)).bench(|| {
+            for text in &self.0 {
+                divan::black_box(f(text));
+            }
+        });
+    }
+}
+
+fn corpus() -> &'static Texts {
+    static CORPUS: OnceLock<Texts> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let texts: Vec<Vec<u8>> = (0..DOCUMENTS)
-            .map(|i| serde_json::to_vec(&timschema::corpus::response(i)).unwrap())
-            .collect();
-        let values = texts
+        Texts::new(
+            (0..DOCUMENTS)
+                .map(|i| serde_json::to_vec(&timschema::corpus::response(i)).unwrap())
+                .collect(),
+        )
+    })
+}
+
+/// The corpus parsed, for the layers that start from a `Value`.
+fn values() -> &'static Vec<Value> {
+    static VALUES: OnceLock<Vec<Value>> = OnceLock::new();
+    VALUES.get_or_init(|| {
+        corpus()
+            .0
             .iter()
             .map(|t| serde_json::from_slice(t).unwrap())
-            .collect();
-        let bytes = texts.iter().map(Vec::len).sum();
-        (texts, values, bytes)
+            .collect()
     })
+}
+
+/// The layers alone, over the parsed corpus, counting the bytes of its text.
+fn bench_values<R>(bencher: divan::Bencher, f: impl Fn(&Value) -> R + Sync) {
+    bencher.counter(BytesCount::new(corpus().1)).bench(|| {
+        for value in values() {
+            divan::black_box(f(value));
+        }
+    });
+}
+
+/// Strict parse, both layers and the unknown-field walk.
+fn full(text: &[u8]) -> timschema::Report {
+    let value = timschema::source::parse(text).unwrap();
+    timschema::validate_value_with(&value, &Options::default())
+}
+
+/// What `timschema check` does with one document.
+fn as_the_cli(text: &[u8]) -> Option<timschema::Report> {
+    (!timschema::validate::fast::is_clean(text)).then(|| full(text))
 }
 
 #[divan::bench]
 fn parse_floor(bencher: divan::Bencher) {
-    let (texts, _, bytes) = corpus();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            divan::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(text).unwrap());
-        }
+    corpus().bench(bencher, |text| {
+        serde_json::from_slice::<serde::de::IgnoredAny>(text).unwrap()
     });
 }
 
 #[divan::bench]
 fn parse_strict(bencher: divan::Bencher) {
-    let (texts, _, bytes) = corpus();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            divan::black_box(timschema::source::parse(text).unwrap());
-        }
-    });
+    corpus().bench(bencher, |text| timschema::source::parse(text).unwrap());
 }
 
 #[divan::bench]
 fn schema_layer(bencher: divan::Bencher) {
-    let (_, values, bytes) = corpus();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for value in values {
-            divan::black_box(timschema::validate::layers::schema(value));
-        }
-    });
+    bench_values(bencher, timschema::validate::layers::schema);
 }
 
 #[divan::bench]
 fn rules_layer(bencher: divan::Bencher) {
-    let (_, values, bytes) = corpus();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for value in values {
-            divan::black_box(timschema::validate::layers::rules(value));
-        }
-    });
+    bench_values(bencher, timschema::validate::layers::rules);
 }
 
 /// What `timschema check` does per document: the fast path, and both layers for whatever it
 /// cannot prove clean.
 #[divan::bench]
 fn whole_check(bencher: divan::Bencher) {
-    let (texts, _, bytes) = corpus();
-    let options = timschema::Options::default();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            if !timschema::validate::fast::is_clean(text) {
-                let value = timschema::source::parse(text).unwrap();
-                divan::black_box(timschema::validate_value_with(&value, &options));
-            }
-        }
-    });
+    corpus().bench(bencher, as_the_cli);
 }
 
 /// The target: the whole check on the valid documents of the corpus alone.
 #[divan::bench]
 fn whole_check_valid(bencher: divan::Bencher) {
-    static VALID: OnceLock<(Vec<Vec<u8>>, usize)> = OnceLock::new();
-    let (texts, bytes) = VALID.get_or_init(|| {
-        let options = timschema::Options::default();
-        let texts: Vec<Vec<u8>> = corpus()
-            .0
-            .iter()
-            .filter(|text| {
-                let value = timschema::source::parse(text).unwrap();
-                timschema::validate_value_with(&value, &options).is_valid()
-            })
-            .cloned()
-            .collect();
-        let bytes = texts.iter().map(Vec::len).sum();
-        (texts, bytes)
+    static VALID: OnceLock<Texts> = OnceLock::new();
+    let valid = VALID.get_or_init(|| {
+        let texts = corpus().0.iter().filter(|text| full(text).is_valid());
+        Texts::new(texts.cloned().collect())
     });
-    let options = timschema::Options::default();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            if !timschema::validate::fast::is_clean(text) {
-                let value = timschema::source::parse(text).unwrap();
-                divan::black_box(timschema::validate_value_with(&value, &options));
-            }
-        }
-    });
+    valid.bench(bencher, as_the_cli);
 }
 
-/// The full check on every document: strict parse, both layers and the unknown-field walk,
-/// as for a document the fast path refuses.
+/// The full check on every document, as for a document the fast path refuses.
 #[divan::bench]
 fn full_check(bencher: divan::Bencher) {
-    let (texts, _, bytes) = corpus();
-    let options = timschema::Options::default();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            let value = timschema::source::parse(text).unwrap();
-            divan::black_box(timschema::validate_value_with(&value, &options));
-        }
-    });
+    corpus().bench(bencher, full);
 }
 
 /// The fast path alone: the guarded typed read and the rules walk.
 #[divan::bench]
 fn fast_path(bencher: divan::Bencher) {
-    let (texts, _, bytes) = corpus();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            divan::black_box(timschema::validate::fast::is_clean(text));
-        }
-    });
+    corpus().bench(bencher, timschema::validate::fast::is_clean);
 }
 
-/// The typed read alone (serde derive straight from bytes) and its rules walk: the ceiling of
-/// a fast path that skipped the `Value` and the schema for documents that pass.
+/// The typed read (serde's derive straight from bytes, without the guard) and its rules walk.
 #[divan::bench]
 fn typed_read_and_rules(bencher: divan::Bencher) {
-    use timschema::contract::{Contract, Walker};
-    let (texts, _, bytes) = corpus();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            if let Ok(typed) = serde_json::from_slice::<timschema::GetConversationResponse>(text) {
-                let mut walker = Walker::new(&[]);
-                typed.validate(&mut walker);
-                divan::black_box(walker.finish());
-            }
-        }
+    corpus().bench(bencher, |text| {
+        let typed = serde_json::from_slice::<GetConversationResponse>(text).ok()?;
+        let mut walker = Walker::new(&[]);
+        typed.validate(&mut walker);
+        Some(walker.finish())
     });
 }
 
 /// The typed read alone, straight from bytes.
 #[divan::bench]
 fn typed_read(bencher: divan::Bencher) {
-    let (texts, _, bytes) = corpus();
-    bencher.counter(BytesCount::new(*bytes)).bench(|| {
-        for text in texts {
-            divan::black_box(
-                serde_json::from_slice::<timschema::GetConversationResponse>(text).ok(),
-            );
-        }
+    corpus().bench(bencher, |text| {
+        serde_json::from_slice::<GetConversationResponse>(text).ok()
     });
 }
