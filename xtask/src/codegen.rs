@@ -89,7 +89,7 @@ pub fn workspace_root() -> PathBuf {
 pub fn generate(root: &Path, mode: Mode) -> Result<Vec<String>, String> {
     let artifacts = artifacts();
     let mut stale = Vec::new();
-    let mut to_write: Vec<(&Path, Vec<u8>)> = Vec::new();
+    let mut to_write: Vec<(&Path, &str)> = Vec::new();
     for artifact in &artifacts {
         let path = root.join(&artifact.path);
         let current = fs::read_to_string(&path).ok();
@@ -102,7 +102,7 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Vec<String>, String> {
             "out of date"
         };
         stale.push(format!("{} ({what})", artifact.path.display()));
-        to_write.push((&artifact.path, artifact.contents.as_bytes().to_vec()));
+        to_write.push((&artifact.path, &artifact.contents));
     }
     if mode == Mode::Write {
         // All or nothing: every stale file is prepared before any is replaced.

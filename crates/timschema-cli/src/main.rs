@@ -83,10 +83,6 @@ fn codegen(lang: &str, out: Option<&std::path::Path>) -> ExitCode {
         let text: String = files.into_iter().map(|(_, contents)| contents).collect();
         return write_stdout(text.as_bytes());
     };
-    let files: Vec<(String, Vec<u8>)> = files
-        .into_iter()
-        .map(|(name, contents)| (name, contents.into_bytes()))
-        .collect();
     match write::replace_all(dir, &files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -68,14 +68,14 @@ fn outside(path: &Path) -> io::Error {
 /// file is written to its temporary sibling first; only when all are written are they renamed
 /// into place. When anything fails before that, the temporary files are removed and the
 /// folder is left as it was.
-pub fn replace_all<P: AsRef<Path>>(dir: &Path, files: &[(P, Vec<u8>)]) -> io::Result<()> {
+pub fn replace_all<P: AsRef<Path>, C: AsRef<[u8]>>(dir: &Path, files: &[(P, C)]) -> io::Result<()> {
     replace_all_with(dir, files, |path, contents| std::fs::write(path, contents))
 }
 
 /// [`replace_all`], writing each temporary file with `write` (tests pass one that fails).
-pub fn replace_all_with<P: AsRef<Path>>(
+pub fn replace_all_with<P: AsRef<Path>, C: AsRef<[u8]>>(
     dir: &Path,
-    files: &[(P, Vec<u8>)],
+    files: &[(P, C)],
     mut write: impl FnMut(&Path, &[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
     for (path, _) in files {
@@ -95,7 +95,7 @@ pub fn replace_all_with<P: AsRef<Path>>(
         // Registered before writing, so a half-written temporary file is removed too.
         staged.push((temp.clone(), target));
         result = std::fs::create_dir_all(temp.parent().unwrap_or(dir))
-            .and_then(|()| write(&temp, contents));
+            .and_then(|()| write(&temp, contents.as_ref()));
         if result.is_err() {
             break;
         }
