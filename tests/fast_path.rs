@@ -3,6 +3,10 @@
 //! in it. Checked on every fixture, every mutant, the bundled examples, the benchmark corpus
 //! and mutated fixtures from proptest, each written compactly and pretty-printed.
 //!
+//! What the fast path reads is what serde reads: whenever `fast::read` accepts a text, the
+//! value equals serde_json's reading of it, and reading into the per-thread value reused from
+//! document to document decides as a fresh read does.
+//!
 //! And the fast path is taken: every valid document of the corpus, and every valid fixture
 //! but those it refuses by design (see `refused_by_design`), is proven clean by it.
 
@@ -11,9 +15,10 @@ mod documents;
 use documents::mutated_fixture;
 use proptest::prelude::*;
 use serde_json::Value;
+use timschema::contract::{Contract, Walker};
 use timschema::fixtures::{rule_mutants, structural_mutants, valid};
-use timschema::validate::fast::is_clean;
-use timschema::{Options, Report, UnknownFields};
+use timschema::validate::fast::{self, is_clean};
+use timschema::{GetConversationResponse, Options, Report, UnknownFields};
 
 /// The full check's report under each unknown-field option, or `None` when the strict parse
 /// refuses the text.
@@ -44,9 +49,35 @@ fn texts(document: &Value) -> [Vec<u8>; 2] {
     ]
 }
 
-/// The property: a document the fast path proves clean is clean.
+/// The properties: a document the fast path proves clean is clean, and what it reads is what
+/// serde reads.
 fn assert_sound(name: &str, text: &[u8]) {
-    if is_clean(text) {
+    let clean = is_clean(text);
+    let fresh = fast_read(text);
+    if let Some(read) = &fresh {
+        let serde: GetConversationResponse = serde_json::from_slice(text).unwrap_or_else(|e| {
+            panic!(
+                "{name}: the fast path reads a text serde refuses ({e}):\n{}",
+                String::from_utf8_lossy(text)
+            )
+        });
+        assert_eq!(
+            read,
+            &serde,
+            "{name}: the fast path reads another value than serde:\n{}",
+            String::from_utf8_lossy(text)
+        );
+    }
+    let fresh_clean = fresh.is_some_and(|value| {
+        let mut walker = Walker::verdict();
+        value.validate(&mut walker);
+        walker.is_clean()
+    });
+    assert_eq!(
+        clean, fresh_clean,
+        "{name}: the reused value decides otherwise than a fresh read"
+    );
+    if clean {
         assert!(
             fully_clean(text),
             "{name}: the fast path calls it clean, the full check does not:\n{}\n{:#?}",
@@ -56,20 +87,16 @@ fn assert_sound(name: &str, text: &[u8]) {
     }
 }
 
-/// Valid fixtures the fast path leaves to the full check on purpose: a free-form object (where
-/// serde would not see a duplicate key) or a float with no fraction (maybe a disguised integer).
-fn refused_by_design(document: &Value) -> bool {
-    let text = document.to_string();
-    text.contains("\"nextElem\"") || text.contains("\"customInfo\"") || has_integral_float(document)
+/// The fast path's reading of a text, BOM and all, or `None` when it refuses.
+fn fast_read(text: &[u8]) -> Option<GetConversationResponse> {
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    fast::read(std::str::from_utf8(text).ok()?).ok()
 }
 
-fn has_integral_float(value: &Value) -> bool {
-    match value {
-        Value::Number(n) => n.is_f64() && n.as_f64().is_some_and(|f| f.fract() == 0.0),
-        Value::Array(items) => items.iter().any(has_integral_float),
-        Value::Object(map) => map.values().any(has_integral_float),
-        _ => false,
-    }
+/// Valid fixtures the fast path leaves to the full check on purpose: an element the contract
+/// keeps as arbitrary JSON (`nextElem`).
+fn refused_by_design(document: &Value) -> bool {
+    document.to_string().contains("\"nextElem\"")
 }
 
 #[test]
@@ -127,6 +154,65 @@ fn sound_on_the_bundled_examples_and_the_committed_fixtures() {
     assert!(seen > 60, "only {seen} files");
 }
 
+/// Writes `value` as JSON, repeating the first member of the object at `target` at its end:
+/// text a `Value` cannot hold, and that serde's derive and the strict parse both reject.
+fn with_repeated_member(value: &Value, target: &str, at: &str, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            out.push('{');
+            let mut members: Vec<(&String, &Value)> = map.iter().collect();
+            if at == target {
+                members.extend(map.iter().next());
+            }
+            for (index, (key, inner)) in members.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::from(key.as_str()).to_string());
+                out.push(':');
+                let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                with_repeated_member(inner, target, &pointer, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (index, inner) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                with_repeated_member(inner, target, &format!("{at}/{index}"), out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// A key written twice in any object of any valid fixture is never proven clean (serde's
+/// derive refuses it in a struct and would keep one value in a map without a word).
+#[test]
+fn a_repeated_key_is_never_clean() {
+    let mut checked = 0;
+    for (name, document) in valid() {
+        for pointer in timschema::fixtures::pointers(&document) {
+            let object = document.pointer(&pointer).and_then(Value::as_object);
+            if object.is_none_or(serde_json::Map::is_empty) {
+                continue;
+            }
+            let mut text = String::new();
+            with_repeated_member(&document, &pointer, "", &mut text);
+            assert!(
+                !is_clean(text.as_bytes()),
+                "{name}: a key repeated in {pointer:?} was proven clean:\n{text}"
+            );
+            assert_sound(&name, text.as_bytes());
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} objects");
+}
+
 /// The corpus the benchmark measures: the fast path decides exactly as the full check does,
 /// so the benchmark's `whole_check` runs the full check only on the invalid share.
 #[test]
@@ -134,6 +220,7 @@ fn exact_on_the_benchmark_corpus() {
     let mut fast = 0;
     for index in 0..2000 {
         let text = serde_json::to_vec(&timschema::corpus::response(index)).unwrap();
+        assert_sound(&format!("corpus document {index}"), &text);
         let clean = is_clean(&text);
         assert_eq!(clean, fully_clean(&text), "corpus document {index}");
         fast += usize::from(clean);

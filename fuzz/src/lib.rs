@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use arbitrary::{Arbitrary, Unstructured};
 use serde_json::{Map, Value};
 use timschema::fixtures::{MUTATION_KEYS, pointers};
-use timschema::{Options, Report, UnknownFields};
+use timschema::{GetConversationResponse, Options, Report, UnknownFields};
 use timschema_cli::check::document::Settings;
 use timschema_cli::check::inputs::Layout;
 use timschema_cli::report::Format;
@@ -60,9 +60,18 @@ pub fn check(data: &[u8], layout: Layout) {
     check(FORMATS[data.len() % FORMATS.len()]);
 }
 
-/// The fast path's promise: what it calls clean, the full check finds nothing in, under
-/// every unknown-field option.
+/// The fast path's promises: what it reads is what serde reads, and what it calls clean, the
+/// full check finds nothing in, under every unknown-field option.
 pub fn assert_fast_path_sound(text: &[u8]) {
+    let unmarked = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    let read = std::str::from_utf8(unmarked)
+        .ok()
+        .and_then(|text| timschema::validate::fast::read::<GetConversationResponse>(text).ok());
+    if let Some(read) = read {
+        let serde: GetConversationResponse =
+            serde_json::from_slice(unmarked).expect("the fast path read text serde refuses");
+        assert_eq!(read, serde, "the fast path read another value than serde");
+    }
     if !timschema::validate::fast::is_clean(text) {
         return;
     }

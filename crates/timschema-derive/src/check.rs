@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::ctxt::Ctxt;
-use crate::model::{Container, Data, Kind, OneOfLit, RuleDef};
+use crate::model::{Container, Data, Kind, OneOfLit, RuleDef, VariantValue};
 
 pub fn check(cx: &Ctxt, container: &Container) {
     let mut seen: BTreeMap<String, ()> = BTreeMap::new();
@@ -35,6 +35,21 @@ pub fn check(cx: &Ctxt, container: &Container) {
             }
         }
         Data::Enum(variants) => {
+            // The enum is read either as integers or as names, never both.
+            let integers = variants
+                .iter()
+                .filter(|v| matches!(v.value, VariantValue::Int(_)))
+                .count();
+            if integers != 0 && integers != variants.len() {
+                for variant in variants {
+                    if !matches!(variant.value, VariantValue::Int(_)) {
+                        cx.error_spanned_by(
+                            variant.ident,
+                            "give this variant an integer discriminant too: an enum's values are all integers or all names",
+                        );
+                    }
+                }
+            }
             for variant in variants {
                 for rule in &variant.rules {
                     common(cx, rule);

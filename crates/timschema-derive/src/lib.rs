@@ -13,19 +13,23 @@
 //!
 //! The macro works in three stages that do not mix: [`syntax`] reads the attributes into a
 //! [`model`], [`check`] validates the model (every problem reported at once, each at its
-//! tokens), and [`emit`] writes the code. The meaning of each rule kind lives in the runtime,
-//! `timschema::contract`; this crate only describes rules as data and emits the walk.
+//! tokens), and [`emit`] writes the code: the walk, the rules as data, and (in [`fast_read`])
+//! the fast path's in-place reader, all from the same field list. The meaning of each rule
+//! kind lives in the runtime, `timschema::contract`, and the JSON tokenizer in
+//! `timschema::validate::fast`; this crate only describes and emits.
 
 mod check;
 mod ctxt;
 mod emit;
+mod fast_read;
 mod model;
 mod syntax;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// Derives `timschema::contract::Contract` and `ContractType`; see the crate documentation.
+/// Derives `timschema::contract::Contract`, `ContractType` and
+/// `timschema::validate::fast::FastRead`; see the crate documentation.
 #[proc_macro_derive(Contract, attributes(contract))]
 pub fn derive_contract(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -42,7 +46,8 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         check::check(&cx, model);
     }
     cx.check()?;
-    Ok(emit::emit(
-        &model.expect("parse errors were reported above"),
-    ))
+    let model = model.expect("parse errors were reported above");
+    let mut tokens = emit::emit(&model);
+    tokens.extend(fast_read::emit(&model));
+    Ok(tokens)
 }

@@ -36,6 +36,9 @@ pub struct Walker<'a> {
     skipped: Vec<Skipped>,
     /// Pointers of values left out of the typed view because they are structurally invalid.
     invalid: &'a [String],
+    /// Only whether anything is broken matters: positions are not tracked (see
+    /// [`Walker::verdict`]).
+    verdict_only: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -47,6 +50,17 @@ impl<'a> Walker<'a> {
             violations: Vec::new(),
             skipped: Vec::new(),
             invalid,
+            verdict_only: false,
+        }
+    }
+
+    /// A walker for a value read in full, that only has to tell whether any rule is broken
+    /// (the fast path). It does not track where it is, which is most of a walk's cost on a
+    /// valid document, so what it records has an empty pointer.
+    pub fn verdict() -> Walker<'static> {
+        Walker {
+            verdict_only: true,
+            ..Walker::new(&[])
         }
     }
 
@@ -56,7 +70,11 @@ impl<'a> Walker<'a> {
     }
 
     /// Runs `f` one level down, under an object key.
+    #[inline]
     pub fn key<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        if self.verdict_only {
+            return f(self);
+        }
         let len = self.pointer.len();
         push_segment(&mut self.pointer, key);
         let result = f(self);
@@ -67,7 +85,11 @@ impl<'a> Walker<'a> {
     /// Runs `f` one level down, under a key given already escaped as a pointer token (the
     /// derive escapes wire names at compile time).
     #[doc(hidden)]
+    #[inline]
     pub fn escaped_key<R>(&mut self, token: &'static str, f: impl FnOnce(&mut Self) -> R) -> R {
+        if self.verdict_only {
+            return f(self);
+        }
         let len = self.pointer.len();
         self.pointer.push('/');
         self.pointer.push_str(token);
@@ -77,11 +99,14 @@ impl<'a> Walker<'a> {
     }
 
     /// Runs `f` one level down, under an array index.
+    #[inline]
     pub fn index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        if self.verdict_only {
+            return f(self);
+        }
         let len = self.pointer.len();
         self.pointer.push('/');
-        // Digits need no escaping and no temporary string.
-        let _ = std::fmt::Write::write_fmt(&mut self.pointer, format_args!("{index}"));
+        push_index(&mut self.pointer, index);
         let result = f(self);
         self.pointer.truncate(len);
         result
@@ -108,6 +133,7 @@ impl<'a> Walker<'a> {
 
     /// Runs a container rule, unless a field it reads is structurally invalid; then records
     /// that it was skipped and why.
+    #[inline]
     pub fn container_rule(
         &mut self,
         rule: &'static Rule,
@@ -136,6 +162,11 @@ impl<'a> Walker<'a> {
         check(&mut RuleCtx { walker: self, rule });
     }
 
+    /// Nothing broken and nothing skipped so far.
+    pub fn is_clean(&self) -> bool {
+        self.violations.is_empty() && self.skipped.is_empty()
+    }
+
     /// The violations found, in the order they were found.
     pub fn finish(self) -> (Vec<Violation>, Vec<Skipped>) {
         (self.violations, self.skipped)
@@ -160,6 +191,22 @@ impl RuleCtx<'_, '_> {
         self.walker
             .report_at(self.rule, pointer, Some(detail.into()));
     }
+}
+
+/// Appends the digits of an array index (they need no escaping), without the formatting
+/// machinery: the walk does this for every list item of every document.
+fn push_index(pointer: &mut String, mut index: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (index % 10) as u8;
+        index /= 10;
+        if index == 0 {
+            break;
+        }
+    }
+    pointer.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` (RFC 6901).
@@ -208,6 +255,9 @@ mod tests {
         });
         walker.key("m~n", |w| assert_eq!(w.pointer(), "/m~0n"));
         assert_eq!(walker.pointer(), "");
+        for index in [0, 9, 10, 4096, usize::MAX] {
+            walker.index(index, |w| assert_eq!(w.pointer(), format!("/{index}")));
+        }
     }
 
     #[test]

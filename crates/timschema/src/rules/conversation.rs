@@ -81,19 +81,23 @@ pub fn id_suffix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
 }
 
 /// A field that only one kind of conversation may fill: reports it, with the value it has
-/// (`shown`, when filled), when the conversation is of the other kind.
+/// (`shown`, when filled), when the conversation is of the other kind. `shown` is only
+/// called then, so a valid response costs no formatting.
 fn only_for(
     conversation: &V2TimConversation,
     ctx: &mut RuleCtx<'_, '_>,
     field: &str,
-    shown: Option<String>,
+    shown: impl FnOnce() -> Option<String>,
     kind_needed: ConversationType,
 ) {
     let other = match kind_needed {
         ConversationType::C2c => ConversationType::Group,
         _ => ConversationType::C2c,
     };
-    if let Some(shown) = shown.filter(|_| kind(conversation) == Some(other)) {
+    if kind(conversation) != Some(other) {
+        return;
+    }
+    if let Some(shown) = shown() {
         ctx.report(
             field,
             format!("{field} is {shown} but type is {}", other.value()),
@@ -127,7 +131,7 @@ pub fn user_id_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, 
         conversation,
         ctx,
         "userID",
-        shown_text(&conversation.user_id),
+        || shown_text(&conversation.user_id),
         ConversationType::C2c,
     );
 }
@@ -143,7 +147,7 @@ pub fn group_id_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'
         conversation,
         ctx,
         "groupID",
-        shown_text(&conversation.group_id),
+        || shown_text(&conversation.group_id),
         ConversationType::Group,
     );
 }
@@ -155,11 +159,13 @@ pub fn group_id_only_group_schema() -> Value {
 
 /// `groupType` only in groups.
 pub fn group_type_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let shown = conversation
-        .group_type
-        .as_ref()
-        .and_then(|g| g.value())
-        .map(|g| format!("{:?}", g.as_str()));
+    let shown = || {
+        conversation
+            .group_type
+            .as_ref()
+            .and_then(|g| g.value())
+            .map(|g| format!("{:?}", g.as_str()))
+    };
     only_for(
         conversation,
         ctx,
@@ -177,7 +183,7 @@ pub fn group_type_only_group_schema() -> Value {
 /// `groupAtInfoList` entries only in groups.
 pub fn at_info_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
     let entries = conversation.group_at_info_list.as_ref().map_or(0, Vec::len);
-    let shown = (entries > 0).then(|| format!("a list of {entries}"));
+    let shown = || (entries > 0).then(|| format!("a list of {entries}"));
     only_for(
         conversation,
         ctx,
@@ -198,10 +204,12 @@ pub fn at_info_only_group_schema() -> Value {
 
 /// A non-zero `c2cReadTimestamp` only in one-to-one chats.
 pub fn c2c_read_timestamp_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let shown = conversation
-        .c2c_read_timestamp
-        .filter(|t| *t != 0)
-        .map(|t| t.to_string());
+    let shown = || {
+        conversation
+            .c2c_read_timestamp
+            .filter(|t| *t != 0)
+            .map(|t| t.to_string())
+    };
     only_for(
         conversation,
         ctx,
@@ -213,10 +221,12 @@ pub fn c2c_read_timestamp_only_c2c(conversation: &V2TimConversation, ctx: &mut R
 
 /// A non-zero `groupReadSequence` only in groups.
 pub fn group_read_sequence_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let shown = conversation
-        .group_read_sequence
-        .filter(|s| *s != 0)
-        .map(|s| s.to_string());
+    let shown = || {
+        conversation
+            .group_read_sequence
+            .filter(|s| *s != 0)
+            .map(|s| s.to_string())
+    };
     only_for(
         conversation,
         ctx,

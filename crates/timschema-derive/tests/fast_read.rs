@@ -1,0 +1,113 @@
+//! The `FastRead` the derive writes reads what serde's derive reads, from the same wire
+//! names, and refuses what the fast path must leave to the full check: unknown and repeated
+//! keys, missing required fields, values it does not model.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use timschema::Contract;
+use timschema::validate::fast::{self, Refused};
+
+#[derive(Contract, Deserialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct Outer<T> {
+    /// Required: no `default`, not an option.
+    user_id: String,
+    #[serde(rename = "type")]
+    kind: Option<Kind>,
+    group: Option<Group>,
+    r#ref: Option<u64>,
+    ratio: Option<f64>,
+    inner: Option<Box<Inner>>,
+    items: Option<Vec<Option<Inner>>>,
+    map: Option<BTreeMap<String, String>>,
+    value: Option<T>,
+    #[serde(skip)]
+    cached: Vec<u8>,
+}
+
+#[derive(Contract, Deserialize, Debug, PartialEq)]
+struct Inner {
+    count: i64,
+    flag: Option<bool>,
+}
+
+/// An integer enumeration (read from its discriminants).
+#[derive(Contract, Debug, PartialEq, Clone, Copy)]
+enum Kind {
+    One = 1,
+    Two = 2,
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match i64::deserialize(deserializer)? {
+            1 => Ok(Kind::One),
+            2 => Ok(Kind::Two),
+            other => Err(serde::de::Error::custom(format!("no kind {other}"))),
+        }
+    }
+}
+
+/// A string enumeration (read from its wire names).
+#[derive(Contract, Deserialize, Debug, PartialEq, Clone, Copy)]
+enum Group {
+    Work,
+    #[serde(rename = "AVChatRoom")]
+    AvChatRoom,
+}
+
+type Doc = Outer<String>;
+
+const FULL: &str = r#"{"userId":"alice","type":2,"group":"AVChatRoom","ref":18446744073709551615,
+    "ratio":-0.25,"inner":{"count":-3,"flag":true},"items":[null,{"count":1}],
+    "map":{"k":"v","\u00e9":"\"q\""},"value":"x\ny"}"#;
+
+fn read(text: &str) -> Result<Doc, Refused> {
+    fast::read::<Doc>(text)
+}
+
+#[test]
+fn reads_what_serde_reads() {
+    for text in [
+        FULL,
+        r#"{"userId":""}"#,
+        r#"{"userId":"a","type":null,"group":null,"inner":null,"items":[],"map":{}}"#,
+        r#" { "value" : "late" , "userId" : "first-but-last" } "#,
+    ] {
+        let serde: Doc = serde_json::from_str(text).unwrap();
+        assert_eq!(read(text), Ok(serde), "{text}");
+    }
+}
+
+#[test]
+fn reading_over_a_value_replaces_all_of_it() {
+    let mut reused = read(FULL).unwrap();
+    reused.cached = vec![1, 2, 3];
+    let text = r#"{"userId":"bob","items":[{"count":5}]}"#;
+    let mut reader = fast::Reader::new(text);
+    fast::FastRead::read_into(&mut reused, &mut reader).unwrap();
+    reader.end().unwrap();
+    assert_eq!(reused, serde_json::from_str::<Doc>(text).unwrap());
+}
+
+#[test]
+fn refuses_what_it_must_leave_to_the_full_check() {
+    for text in [
+        r#"{}"#,                                     // a required field is missing
+        r#"{"userId":"a","extra":1}"#,               // an unknown key
+        r#"{"userId":"a","userId":"b"}"#,            // a repeated key
+        r#"{"userId":"a","map":{"k":"1","k":"2"}}"#, // a repeated key in a map
+        r#"{"user\u0049d":"a"}"#,                    // an escaped key
+        r#"{"userId":"a","type":3}"#,                // not a value of the enum
+        r#"{"userId":"a","group":"work"}"#,          // nor this
+        r#"{"userId":"a","ref":-1}"#,                // out of the field's range
+        r#"{"userId":"a","inner":{"count":1.5}}"#,   // a float for an integer
+        r#"{"userId":"a","ratio":1e400}"#,           // a float out of reach
+        r#"{"userId":"a","inner":[1,true]}"#,        // a struct as an array
+        r#"{"userId":"a"} {}"#,                      // trailing data
+        r#"{"userId":"a","value":"#,                 // truncated
+    ] {
+        assert_eq!(read(text), Err(Refused), "{text}");
+    }
+}

@@ -1,0 +1,9 @@
+use timschema::Contract;
+
+#[derive(Contract)]
+enum Kind {
+    One = 1,
+    Named,
+}
+
+fn main() {}

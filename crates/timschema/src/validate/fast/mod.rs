@@ -1,0 +1,159 @@
+//! The fast path: proves a document clean without building a `Value` or running the schema.
+//!
+//! A document is read straight from its text into the contract's types by [`FastRead`], which
+//! `#[derive(Contract)]` generates for each type from the same field list as the rules walk,
+//! and then its rules are walked. That is enough to know it has no finding, because the
+//! schema's structure accepts a document exactly when the types read it (`tests/agreement.rs`)
+//! and every schema-enforced rule is also a rule the walk checks.
+//!
+//! The read refuses, rather than decides, everything where the strict parse or the schema
+//! could see more than the types do or where two parsers could disagree:
+//!
+//! - an unknown key (serde would skip it; the unknown-field check reports it) and a key seen
+//!   twice (the strict parse rejects it);
+//! - arbitrary JSON (an element the contract keeps as a free-form `Value`);
+//! - an integer beyond what its field holds, `-0`, and any float whose decimal digits or
+//!   exponent could round differently in another parser;
+//! - a string with a control character or a broken escape, a key with any escape;
+//! - anything after the document.
+//!
+//! A refusal says nothing about the document: the caller runs the full check, which finds and
+//! explains the problem, if there is one. So the verdict never depends on which path ran;
+//! `tests/fast_path.rs` checks that, and that every value read here equals serde's reading,
+//! on every fixture, mutant and corpus document and on generated ones.
+//!
+//! Each thread keeps one response to read into, so its strings and lists are reused from
+//! document to document rather than allocated each time.
+
+mod read;
+mod reader;
+
+use std::cell::RefCell;
+
+pub use read::{FastRead, first_time, read_new};
+pub use reader::Reader;
+
+use crate::GetConversationResponse;
+use crate::contract::{Contract, Walker};
+
+/// The fast path cannot decide this document; never shown to anyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refused;
+
+/// Documents larger than this are not kept in the per-thread value afterwards, so one huge
+/// string does not stay allocated for the rest of the run.
+const KEEP_BELOW: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: RefCell<GetConversationResponse> = RefCell::new(FastRead::blank());
+}
+
+/// True when `text` is certainly one response with no finding at all (no error, no warning,
+/// no unknown key, no skipped rule). False means "not proven here": run the full check.
+pub fn is_clean(text: &[u8]) -> bool {
+    let Some(text) = as_text(text) else {
+        return false;
+    };
+    SCRATCH.with(|scratch| {
+        let Ok(mut response) = scratch.try_borrow_mut() else {
+            // Only reachable if a rule itself checked a document; do it without the scratch.
+            return read::<GetConversationResponse>(text).is_ok_and(|r| clean(&r));
+        };
+        let clean = read_into(&mut *response, text).is_ok() && clean(&response);
+        if text.len() >= KEEP_BELOW {
+            *response = FastRead::blank();
+        }
+        clean
+    })
+}
+
+/// Reads a whole document of text into a new value, or refuses.
+pub fn read<T: FastRead>(text: &str) -> Result<T, Refused> {
+    let mut value = T::blank();
+    read_into(&mut value, text)?;
+    Ok(value)
+}
+
+fn read_into<T: FastRead>(value: &mut T, text: &str) -> Result<(), Refused> {
+    let mut reader = Reader::new(text);
+    value.read_into(&mut reader)?;
+    reader.end()
+}
+
+/// The text of a document: UTF-8, with a byte-order mark dropped.
+fn as_text(bytes: &[u8]) -> Option<&str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).ok()
+}
+
+/// No rule is broken and none had to be skipped.
+fn clean(response: &GetConversationResponse) -> bool {
+    let mut walker = Walker::verdict();
+    response.validate(&mut walker);
+    walker.is_clean()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_clean;
+
+    const CLEAN: &str =
+        r#"{"code":0,"desc":"","data":{"conversationID":"c2c_alice","type":1,"userID":"alice"}}"#;
+
+    #[test]
+    fn a_clean_document_is_proven_clean() {
+        assert!(is_clean(CLEAN.as_bytes()));
+        assert!(is_clean(format!("\u{feff}{CLEAN}\n").as_bytes()));
+    }
+
+    #[test]
+    fn what_serde_would_let_through_is_left_to_the_full_check() {
+        // Plain serde reads these, and the full check reports each.
+        let struct_as_array = r#"{"code":0,"desc":"","data":["c2c_alice",1]}"#.to_owned();
+        for text in [
+            CLEAN.replace(r#""desc":"""#, r#""desc":"","extra":1"#),
+            struct_as_array,
+        ] {
+            assert!(
+                serde_json::from_str::<crate::GetConversationResponse>(&text).is_ok(),
+                "{text}"
+            );
+            assert!(!is_clean(text.as_bytes()), "{text}");
+        }
+        for text in [
+            // A duplicate key, integers in disguise or beyond 64 bits, and trailing data.
+            CLEAN.replace(
+                r#""userID":"alice""#,
+                r#""userID":"alice","faceUrl":"","faceUrl":"""#,
+            ),
+            CLEAN.replace(r#""type":1"#, r#""type":1.0"#),
+            CLEAN.replace(r#""code":0"#, r#""code":123456789012345678901234567890"#),
+            format!("{CLEAN} {{}}"),
+            // A broken rule.
+            CLEAN.replace("c2c_alice", "group_alice"),
+        ] {
+            assert!(!is_clean(text.as_bytes()), "{text}");
+        }
+        assert!(!is_clean(b"{\"code\":0,\"desc\":\"\xFF\"}"));
+        assert!(!is_clean(b""));
+    }
+
+    #[test]
+    fn the_reused_value_does_not_carry_over() {
+        // A document with every list and option filled, then one with none: the second is
+        // read as itself.
+        let full = crate::fixtures::valid()
+            .into_iter()
+            .map(|(_, document)| document.to_string())
+            .max_by_key(String::len)
+            .unwrap();
+        assert!(is_clean(full.as_bytes()));
+        assert!(is_clean(CLEAN.as_bytes()));
+        let mut response = super::read::<crate::GetConversationResponse>(&full).unwrap();
+        super::read_into(&mut response, CLEAN).unwrap();
+        assert_eq!(
+            response,
+            serde_json::from_str::<crate::GetConversationResponse>(CLEAN).unwrap()
+        );
+    }
+}

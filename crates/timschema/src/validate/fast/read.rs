@@ -1,0 +1,189 @@
+//! [`FastRead`]: reading a value of the contract in place from a [`Reader`].
+//!
+//! `#[derive(Contract)]` implements it for the contract's structs and enumerations; this module
+//! implements it for the leaves and containers they are built from. Reading in place lets one
+//! value be reused from document to document, so strings and lists keep their allocations.
+
+use std::collections::BTreeMap;
+
+use super::{Reader, Refused};
+
+/// A value the fast path can read, or refuse to read.
+///
+/// After a successful [`read_into`](FastRead::read_into) the value is exactly what serde's
+/// derive would have produced from the same text; `tests/fast_path.rs` compares the two.
+pub trait FastRead: Sized {
+    /// A placeholder to read into (the empty string, zero, `None`, the first variant).
+    fn blank() -> Self;
+
+    /// Reads the value at the reader's position into `self`, replacing all of it.
+    fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused>;
+
+    /// What a missing key leaves in a struct: `None` for an option; other fields are required.
+    fn read_absent(&mut self) -> Result<(), Refused> {
+        Err(Refused)
+    }
+}
+
+/// Marks a struct field as read, refusing a key seen twice (serde's derive refuses it too).
+#[inline]
+pub fn first_time(seen: &mut bool) -> Result<(), Refused> {
+    if std::mem::replace(seen, true) {
+        return Err(Refused);
+    }
+    Ok(())
+}
+
+/// A fresh value read from the reader.
+pub fn read_new<T: FastRead>(reader: &mut Reader<'_>) -> Result<T, Refused> {
+    let mut value = T::blank();
+    value.read_into(reader)?;
+    Ok(value)
+}
+
+impl FastRead for String {
+    fn blank() -> Self {
+        String::new()
+    }
+
+    #[inline]
+    fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
+        reader.string_into(self)
+    }
+}
+
+macro_rules! number {
+    ($($t:ty => $read:ident),*) => {$(
+        impl FastRead for $t {
+            fn blank() -> Self {
+                <$t>::default()
+            }
+
+            #[inline]
+            fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
+                *self = reader.$read()?;
+                Ok(())
+            }
+        }
+    )*};
+}
+number!(i64 => i64, u64 => u64, f64 => f64, bool => bool);
+
+impl<T: FastRead> FastRead for Option<T> {
+    fn blank() -> Self {
+        None
+    }
+
+    #[inline]
+    fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
+        if reader.null()? {
+            *self = None;
+            return Ok(());
+        }
+        match self {
+            Some(value) => value.read_into(reader),
+            None => self.insert(T::blank()).read_into(reader),
+        }
+    }
+
+    fn read_absent(&mut self) -> Result<(), Refused> {
+        *self = None;
+        Ok(())
+    }
+}
+
+impl<T: FastRead> FastRead for Box<T> {
+    fn blank() -> Self {
+        Box::new(T::blank())
+    }
+
+    fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
+        (**self).read_into(reader)
+    }
+}
+
+impl<T: FastRead> FastRead for Vec<T> {
+    fn blank() -> Self {
+        Vec::new()
+    }
+
+    /// Items already in the list are read over, so their allocations are reused.
+    fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
+        let mut count = 0;
+        if reader.begin_array()? {
+            loop {
+                match self.get_mut(count) {
+                    Some(item) => item.read_into(reader)?,
+                    None => self.push(read_new(reader)?),
+                }
+                count += 1;
+                if !reader.more_items()? {
+                    break;
+                }
+            }
+        }
+        self.truncate(count);
+        Ok(())
+    }
+}
+
+/// A free-form object of the contract (custom data): a key seen twice is refused, since serde
+/// would keep only one of its values without a word.
+impl<T: FastRead> FastRead for BTreeMap<String, T> {
+    fn blank() -> Self {
+        BTreeMap::new()
+    }
+
+    fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
+        self.clear();
+        if reader.begin_object()? {
+            loop {
+                let mut key = String::new();
+                reader.string_into(&mut key)?;
+                reader.colon()?;
+                if self.insert(key, read_new(reader)?).is_some() {
+                    return Err(Refused);
+                }
+                if !reader.more_members()? {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Arbitrary JSON (an element the contract does not model) is left to the full check.
+macro_rules! refused {
+    ($($t:ty),*) => {$(
+        impl FastRead for $t {
+            fn blank() -> Self {
+                <$t>::default()
+            }
+
+            fn read_into(&mut self, _: &mut Reader<'_>) -> Result<(), Refused> {
+                Err(Refused)
+            }
+        }
+    )*};
+}
+refused!(serde_json::Value, serde_json::Map<String, serde_json::Value>);
+
+/// `""`, or a value written as a string (as serde reads it: a string first).
+impl<T: FastRead> FastRead for crate::OrEmpty<T> {
+    fn blank() -> Self {
+        crate::OrEmpty::Empty
+    }
+
+    fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
+        if !reader.at_string() {
+            return Err(Refused);
+        }
+        *self = if reader.empty_string() {
+            crate::OrEmpty::Empty
+        } else {
+            crate::OrEmpty::Value(read_new(reader)?)
+        };
+        Ok(())
+    }
+}

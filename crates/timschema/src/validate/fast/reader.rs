@@ -1,0 +1,624 @@
+//! [`Reader`]: a JSON tokenizer for the fast path that accepts only what it can read exactly as
+//! the strict parse and serde would, and refuses the rest.
+//!
+//! It works on text that is already known to be UTF-8. Everything it cannot decide on the spot
+//! is a refusal, not an error: a key with an escape, a control character in a string, an
+//! integer that does not fit the field, a float that could be rounded differently by another
+//! parser, `-0`. The full check then reads the document and says what, if anything, is wrong.
+
+use super::Refused;
+
+/// A cursor over one document's text.
+pub struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// Powers of ten that are exact in an `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The largest integer below which every integer is exact in an `f64`.
+const EXACT_F64: u64 = 1 << 53;
+
+/// Marks, in the high bit of each byte, the bytes of `word` that are `"`, `\` or below
+/// 0x20. A marked byte may be followed by false marks (a borrow carries into the next byte),
+/// but the lowest mark is always exact, and that is the only one used.
+#[inline]
+fn specials(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    quote | backslash | control
+}
+
+/// What a number token holds, before it is fitted to a field.
+enum Number {
+    /// An integer token: its sign and magnitude.
+    Integer { negative: bool, magnitude: u64 },
+    /// A token with a fraction or an exponent, already converted exactly.
+    Float(f64),
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Reader { text, pos: 0 }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The next byte after whitespace, without taking it.
+    #[inline]
+    pub fn peek(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&byte) = bytes.get(self.pos) {
+            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(byte);
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// Takes `byte` after whitespace, or refuses.
+    #[inline]
+    fn expect(&mut self, byte: u8) -> Result<(), Refused> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Refused)
+        }
+    }
+
+    /// Takes the literal `word` (its first byte already peeked).
+    fn word(&mut self, word: &[u8]) -> Result<(), Refused> {
+        if self.bytes()[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(Refused)
+        }
+    }
+
+    /// Takes `null` if it comes next.
+    #[inline]
+    pub fn null(&mut self) -> Result<bool, Refused> {
+        if self.peek() == Some(b'n') {
+            self.word(b"null")?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// Takes `true` or `false`.
+    pub fn bool(&mut self) -> Result<bool, Refused> {
+        match self.peek() {
+            Some(b't') => self.word(b"true").map(|()| true),
+            Some(b'f') => self.word(b"false").map(|()| false),
+            _ => Err(Refused),
+        }
+    }
+
+    /// Takes the `{` of an object; true when it has members.
+    #[inline]
+    pub fn begin_object(&mut self) -> Result<bool, Refused> {
+        self.expect(b'{')?;
+        self.close_if(b'}')
+    }
+
+    /// After a member: true when a `,` announces another, false at the closing `}`.
+    #[inline]
+    pub fn more_members(&mut self) -> Result<bool, Refused> {
+        self.more(b'}')
+    }
+
+    /// Takes the `[` of an array; true when it has items.
+    #[inline]
+    pub fn begin_array(&mut self) -> Result<bool, Refused> {
+        self.expect(b'[')?;
+        self.close_if(b']')
+    }
+
+    /// After an item: true when a `,` announces another, false at the closing `]`.
+    #[inline]
+    pub fn more_items(&mut self) -> Result<bool, Refused> {
+        self.more(b']')
+    }
+
+    fn close_if(&mut self, close: u8) -> Result<bool, Refused> {
+        if self.peek() == Some(close) {
+            self.pos += 1;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    fn more(&mut self, close: u8) -> Result<bool, Refused> {
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(byte) if byte == close => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(Refused),
+        }
+    }
+
+    /// A member's key and the `:` after it. A key with an escape is refused: no field name
+    /// needs one.
+    #[inline]
+    pub fn key(&mut self) -> Result<&'a [u8], Refused> {
+        let key = self.plain_bytes()?;
+        self.colon()?;
+        Ok(key)
+    }
+
+    /// Takes a member's key and its `:` if the key is `expected`, given with its closing quote
+    /// (and free of escapes); otherwise takes nothing. The length is a constant, so the
+    /// comparison compiles to a few word compares.
+    #[inline(always)]
+    pub fn known_key<const N: usize>(&mut self, expected: &[u8; N]) -> Result<bool, Refused> {
+        if self.peek() != Some(b'"') {
+            return Ok(false);
+        }
+        let start = self.pos + 1;
+        match self.bytes().get(start..start + N) {
+            Some(key) if key == expected => {
+                self.pos = start + N;
+                self.colon().map(|()| true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// The `:` between a key and its value.
+    pub fn colon(&mut self) -> Result<(), Refused> {
+        self.expect(b':')
+    }
+
+    /// The bytes of a string with no escape, borrowed from the text (keys and enumeration
+    /// names).
+    pub fn plain_bytes(&mut self) -> Result<&'a [u8], Refused> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let end = start + self.to_special()?;
+        if self.bytes()[end] != b'"' {
+            return Err(Refused);
+        }
+        self.pos = end + 1;
+        Ok(&self.bytes()[start..end])
+    }
+
+    /// True when the next token is a string (the only thing [`OrEmpty`](crate::OrEmpty)
+    /// reads).
+    pub fn at_string(&mut self) -> bool {
+        self.peek() == Some(b'"')
+    }
+
+    /// Takes `""` if it comes next.
+    pub fn empty_string(&mut self) -> bool {
+        if self.peek() == Some(b'"') && self.bytes().get(self.pos + 1) == Some(&b'"') {
+            self.pos += 2;
+            return true;
+        }
+        false
+    }
+
+    /// Offset from the cursor to the next `"`, `\` or control character, eight bytes at a
+    /// time.
+    #[inline]
+    fn to_special(&self) -> Result<usize, Refused> {
+        let rest = &self.bytes()[self.pos..];
+        let mut chunks = rest.chunks_exact(8);
+        let mut offset = 0;
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let found = specials(word);
+            if found != 0 {
+                return Ok(offset + (found.trailing_zeros() / 8) as usize);
+            }
+            offset += 8;
+        }
+        chunks
+            .remainder()
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+            .map(|index| offset + index)
+            .ok_or(Refused)
+    }
+
+    /// A string, decoded into `out` (replacing what it held).
+    pub fn string_into(&mut self, out: &mut String) -> Result<(), Refused> {
+        self.expect(b'"')?;
+        out.clear();
+        loop {
+            let start = self.pos;
+            let end = start + self.to_special()?;
+            out.push_str(&self.text[start..end]);
+            self.pos = end + 1;
+            match self.bytes()[end] {
+                b'"' => return Ok(()),
+                b'\\' => self.escape(out)?,
+                _ => return Err(Refused), // a control character
+            }
+        }
+    }
+
+    /// The escape after a `\`.
+    fn escape(&mut self, out: &mut String) -> Result<(), Refused> {
+        let byte = *self.bytes().get(self.pos).ok_or(Refused)?;
+        self.pos += 1;
+        let decoded = match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = self.hex4()?;
+                let scalar = match unit {
+                    0xD800..=0xDBFF => {
+                        // A high surrogate must be followed by `\u` and a low one.
+                        self.word(b"\\u")?;
+                        let low = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(Refused);
+                        }
+                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return Err(Refused),
+                    _ => unit,
+                };
+                char::from_u32(scalar).ok_or(Refused)?
+            }
+            _ => return Err(Refused),
+        };
+        out.push(decoded);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, Refused> {
+        let digits = self.bytes().get(self.pos..self.pos + 4).ok_or(Refused)?;
+        let mut unit = 0;
+        for &digit in digits {
+            unit = unit * 16 + char::from(digit).to_digit(16).ok_or(Refused)?;
+        }
+        self.pos += 4;
+        Ok(unit)
+    }
+
+    /// A run of digits appended to `value`: the result (refused past `u64`) and the run's
+    /// length.
+    fn digits(&mut self, value: u64) -> Result<(u64, usize), Refused> {
+        let bytes = self.bytes();
+        let start = self.pos;
+        let mut pos = start;
+        let mut value = value;
+        if value == 0 {
+            // Nineteen digits from zero stay below 10^19 < 2^64: no check needed. (Reading
+            // eight at a time with word arithmetic measured slower on this corpus.)
+            let unchecked_end = bytes.len().min(start + 19);
+            while pos < unchecked_end {
+                let digit = bytes[pos].wrapping_sub(b'0');
+                if digit > 9 {
+                    break;
+                }
+                value = value * 10 + u64::from(digit);
+                pos += 1;
+            }
+        }
+        while let Some(&byte) = bytes.get(pos) {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                break;
+            }
+            value = value
+                .checked_mul(10)
+                .and_then(|value| value.checked_add(u64::from(digit)))
+                .ok_or(Refused)?;
+            pos += 1;
+        }
+        self.pos = pos;
+        Ok((value, pos - start))
+    }
+
+    /// A number token, as JSON's grammar has it.
+    fn number(&mut self) -> Result<Number, Refused> {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let (magnitude, _) = match self.bytes().get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.bytes().get(self.pos) {
+                    return Err(Refused); // a leading zero
+                }
+                (0, 1)
+            }
+            Some(b'1'..=b'9') => self.digits(0)?,
+            _ => return Err(Refused),
+        };
+        let mut significand = magnitude;
+        let mut exponent: i64 = 0;
+        let mut float = false;
+        if self.bytes().get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            let (value, fraction) = self.digits(significand)?;
+            if fraction == 0 {
+                return Err(Refused);
+            }
+            significand = value;
+            exponent -= fraction as i64;
+            float = true;
+        }
+        if let Some(b'e' | b'E') = self.bytes().get(self.pos) {
+            self.pos += 1;
+            let negative_exponent = match self.bytes().get(self.pos) {
+                Some(b'-') => {
+                    self.pos += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    false
+                }
+                _ => false,
+            };
+            let (value, length) = self.digits(0)?;
+            if length == 0 || value > 1000 {
+                return Err(Refused);
+            }
+            exponent += if negative_exponent {
+                -(value as i64)
+            } else {
+                value as i64
+            };
+            float = true;
+        }
+        if !float {
+            return Ok(Number::Integer {
+                negative,
+                magnitude,
+            });
+        }
+        // Exact operands give a correctly rounded result, which every correct parser agrees
+        // on; anything else is left to them.
+        let power = POW10.get(exponent.unsigned_abs() as usize).ok_or(Refused)?;
+        if significand >= EXACT_F64 {
+            return Err(Refused);
+        }
+        let value = if exponent >= 0 {
+            significand as f64 * power
+        } else {
+            significand as f64 / power
+        };
+        Ok(Number::Float(if negative { -value } else { value }))
+    }
+
+    /// An integer token that fits an `i64` (not `-0`, which serde_json reads as a float).
+    pub fn i64(&mut self) -> Result<i64, Refused> {
+        match self.number()? {
+            Number::Integer {
+                negative: false,
+                magnitude,
+            } => i64::try_from(magnitude).map_err(|_| Refused),
+            Number::Integer {
+                negative: true,
+                magnitude: magnitude @ 1..,
+            } => 0i64.checked_sub_unsigned(magnitude).ok_or(Refused),
+            _ => Err(Refused),
+        }
+    }
+
+    /// A non-negative integer token.
+    pub fn u64(&mut self) -> Result<u64, Refused> {
+        match self.number()? {
+            Number::Integer {
+                negative: false,
+                magnitude,
+            } => Ok(magnitude),
+            _ => Err(Refused),
+        }
+    }
+
+    /// Any number token whose value is exact in an `f64`.
+    pub fn f64(&mut self) -> Result<f64, Refused> {
+        match self.number()? {
+            Number::Integer {
+                negative,
+                magnitude,
+            } if magnitude < EXACT_F64 && !(negative && magnitude == 0) => {
+                let value = magnitude as f64;
+                Ok(if negative { -value } else { value })
+            }
+            Number::Float(value) => Ok(value),
+            Number::Integer { .. } => Err(Refused),
+        }
+    }
+
+    /// Only whitespace remains.
+    pub fn end(&mut self) -> Result<(), Refused> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(Refused),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<'a, T>(
+        text: &'a str,
+        f: impl FnOnce(&mut Reader<'a>) -> Result<T, Refused>,
+    ) -> Option<T> {
+        let mut reader = Reader::new(text);
+        let value = f(&mut reader).ok()?;
+        reader.end().ok()?;
+        Some(value)
+    }
+
+    #[test]
+    fn integers_fit_their_field_or_are_refused() {
+        assert_eq!(read("0", Reader::i64), Some(0));
+        assert_eq!(read(" -9223372036854775808 ", Reader::i64), Some(i64::MIN));
+        assert_eq!(read("9223372036854775807", Reader::i64), Some(i64::MAX));
+        assert_eq!(read("9223372036854775808", Reader::i64), None);
+        assert_eq!(read("18446744073709551615", Reader::u64), Some(u64::MAX));
+        for refused in [
+            "18446744073709551616",
+            "-0",
+            "01",
+            "-",
+            "1.0",
+            "1e2",
+            "+1",
+            "1x",
+        ] {
+            assert_eq!(read(refused, Reader::i64), None, "{refused}");
+        }
+        assert_eq!(read("-1", Reader::u64), None);
+    }
+
+    #[test]
+    fn digits_are_read_at_every_length() {
+        let digits = "12345678909876543210";
+        for length in 1..=digits.len() {
+            for start in 0..digits.len() - length + 1 {
+                let text = &digits[start..start + length];
+                if text.starts_with('0') && text.len() > 1 {
+                    continue;
+                }
+                let expected = text.parse::<u64>().ok();
+                assert_eq!(read(text, Reader::u64), expected, "{text}");
+                let spaced = format!("{text} ");
+                assert_eq!(read(&spaced, Reader::u64), expected, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn floats_are_read_exactly_or_refused() {
+        for text in [
+            "0.1",
+            "-39.9042",
+            "116.4074",
+            "1e22",
+            "12345678901234.5",
+            "5E-3",
+            "0.0",
+            "7",
+            "-7",
+        ] {
+            let expected: f64 = text.parse().unwrap();
+            let read = read(text, Reader::f64).unwrap();
+            assert_eq!(read.to_bits(), expected.to_bits(), "{text}");
+            let serde: f64 = serde_json::from_str(text).unwrap();
+            assert_eq!(read.to_bits(), serde.to_bits(), "{text}");
+        }
+        for refused in [
+            "1e23",
+            "1.",
+            ".5",
+            "1e",
+            "9007199254740993",
+            "0.12345678901234567890",
+            "-0",
+            "00.5",
+        ] {
+            assert_eq!(read(refused, Reader::f64), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn strings_decode_escapes_and_refuse_what_is_not_json() {
+        let mut out = String::from("left over");
+        let text = r#""a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00中""#;
+        read(text, |r| r.string_into(&mut out)).unwrap();
+        assert_eq!(out, serde_json::from_str::<String>(text).unwrap());
+        for refused in [
+            "\"a\u{1}b\"",
+            r#""\ud83d""#,
+            r#""\ude00""#,
+            r#""\x""#,
+            r#""\u12""#,
+            r#""open"#,
+        ] {
+            assert!(
+                read(refused, |r| r.string_into(&mut out)).is_none(),
+                "{refused}"
+            );
+        }
+        assert_eq!(read(r#""a\nb""#, Reader::plain_bytes), None);
+        assert_eq!(read(r#""Work""#, Reader::plain_bytes), Some(&b"Work"[..]));
+    }
+
+    #[test]
+    fn the_word_scan_finds_the_first_special_byte_at_every_offset() {
+        let plain = "abcdefghijklmnopqrstuvwxyz0123é€";
+        for special in ['"', '\\', '\u{0}', '\u{1f}'] {
+            for at in 0..=plain.len() {
+                if !plain.is_char_boundary(at) {
+                    continue;
+                }
+                let text = format!("{}{special}{}\"", &plain[..at], &plain[at..]);
+                let reader = Reader::new(&text);
+                assert_eq!(reader.to_special(), Ok(at), "{text:?}");
+            }
+        }
+        // Bytes just above the control range, and a borrow from a control byte, are not
+        // taken for specials.
+        assert_eq!(Reader::new(" !#[]~\u{7f}\u{1}\u{20}").to_special(), Ok(7));
+        assert_eq!(Reader::new("no end").to_special(), Err(Refused));
+    }
+
+    #[test]
+    fn structure_is_followed_exactly() {
+        let members = |text| {
+            read(text, |r| {
+                let mut keys = Vec::new();
+                if r.begin_object()? {
+                    loop {
+                        keys.push(String::from_utf8(r.key()?.to_vec()).unwrap());
+                        r.bool()?;
+                        if !r.more_members()? {
+                            break;
+                        }
+                    }
+                }
+                Ok(keys)
+            })
+        };
+        assert_eq!(members(" { } "), Some(vec![]));
+        assert_eq!(
+            members("{\"a\" : true ,\n\"b\":false}"),
+            Some(vec!["a".into(), "b".into()])
+        );
+        for refused in [
+            "{,}",
+            "{\"a\":true,}",
+            "{\"a\" true}",
+            "{\"a\":true",
+            "{} x",
+        ] {
+            assert_eq!(members(refused), None, "{refused}");
+        }
+    }
+}
