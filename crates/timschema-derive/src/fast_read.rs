@@ -19,6 +19,7 @@ pub fn emit(container: &Container) -> TokenStream {
     let refused = quote!(::core::result::Result::Err(#fast::Refused));
     let ok = quote!(::core::result::Result::Ok(()));
 
+    let mut recycles = quote!();
     let (blank, read) = match &container.data {
         Data::Struct(fields) => {
             let blank = fields.iter().map(|field| {
@@ -66,10 +67,19 @@ pub fn emit(container: &Container) -> TokenStream {
                     }
                 }
             });
+            let recycle = read.iter().map(|field| {
+                let member = &field.member;
+                quote!(#fast::FastRead::recycle(self.#member);)
+            });
             let reset = fields.iter().filter(|f| f.skipped).map(|field| {
                 let member = &field.member;
                 quote!(self.#member = ::core::default::Default::default();)
             });
+            recycles = quote! {
+                fn recycle(self) {
+                    #(#recycle)*
+                }
+            };
             (
                 quote!(Self { #(#blank),* }),
                 quote! {
@@ -160,6 +170,8 @@ pub fn emit(container: &Container) -> TokenStream {
             ) -> ::core::result::Result<(), #fast::Refused> {
                 #read
             }
+
+            #recycles
         }
     }
 }

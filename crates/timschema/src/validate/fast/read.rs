@@ -23,6 +23,18 @@ pub trait FastRead: Sized {
     fn read_absent(&mut self) -> Result<(), Refused> {
         Err(Refused)
     }
+
+    /// Gives the value up: the strings inside it go back to the thread's spares, for the
+    /// next document to fill, rather than to the allocator.
+    fn recycle(self) {}
+}
+
+/// How many spare strings a thread keeps, and the largest one it keeps.
+const SPARE_STRINGS: usize = 256;
+const SPARE_CAPACITY: usize = 4096;
+
+thread_local! {
+    static SPARES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Marks a struct field as read, refusing a key seen twice (serde's derive refuses it too).
@@ -43,7 +55,22 @@ pub fn read_new<T: FastRead>(reader: &mut Reader<'_>) -> Result<T, Refused> {
 
 impl FastRead for String {
     fn blank() -> Self {
-        String::new()
+        SPARES
+            .with(|spares| spares.try_borrow_mut().ok()?.pop())
+            .unwrap_or_default()
+    }
+
+    fn recycle(self) {
+        if self.capacity() == 0 || self.capacity() > SPARE_CAPACITY {
+            return;
+        }
+        SPARES.with(|spares| {
+            if let Ok(mut spares) = spares.try_borrow_mut() {
+                if spares.len() < SPARE_STRINGS {
+                    spares.push(self);
+                }
+            }
+        });
     }
 
     #[inline]
@@ -77,8 +104,7 @@ impl<T: FastRead> FastRead for Option<T> {
     #[inline]
     fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
         if reader.null()? {
-            *self = None;
-            return Ok(());
+            return self.read_absent();
         }
         match self {
             Some(value) => value.read_into(reader),
@@ -87,8 +113,16 @@ impl<T: FastRead> FastRead for Option<T> {
     }
 
     fn read_absent(&mut self) -> Result<(), Refused> {
-        *self = None;
+        if let Some(value) = self.take() {
+            value.recycle();
+        }
         Ok(())
+    }
+
+    fn recycle(self) {
+        if let Some(value) = self {
+            value.recycle();
+        }
     }
 }
 
@@ -99,6 +133,10 @@ impl<T: FastRead> FastRead for Box<T> {
 
     fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
         (**self).read_into(reader)
+    }
+
+    fn recycle(self) {
+        (*self).recycle();
     }
 }
 
@@ -122,8 +160,14 @@ impl<T: FastRead> FastRead for Vec<T> {
                 }
             }
         }
-        self.truncate(count);
+        for item in self.drain(count..) {
+            item.recycle();
+        }
         Ok(())
+    }
+
+    fn recycle(self) {
+        self.into_iter().for_each(FastRead::recycle);
     }
 }
 
@@ -135,10 +179,10 @@ impl<T: FastRead> FastRead for BTreeMap<String, T> {
     }
 
     fn read_into(&mut self, reader: &mut Reader<'_>) -> Result<(), Refused> {
-        self.clear();
+        std::mem::take(self).recycle();
         if reader.begin_object()? {
             loop {
-                let mut key = String::new();
+                let mut key = String::blank();
                 reader.string_into(&mut key)?;
                 reader.colon()?;
                 if self.insert(key, read_new(reader)?).is_some() {
@@ -150,6 +194,13 @@ impl<T: FastRead> FastRead for BTreeMap<String, T> {
             }
         }
         Ok(())
+    }
+
+    fn recycle(self) {
+        for (key, value) in self {
+            key.recycle();
+            value.recycle();
+        }
     }
 }
 
@@ -185,5 +236,11 @@ impl<T: FastRead> FastRead for crate::OrEmpty<T> {
             crate::OrEmpty::Value(read_new(reader)?)
         };
         Ok(())
+    }
+
+    fn recycle(self) {
+        if let crate::OrEmpty::Value(value) = self {
+            value.recycle();
+        }
     }
 }
