@@ -20,9 +20,9 @@ pub const ELEMENT_FIELDS: &[(ElemType, &str)] = &[
     (ElemType::Merger, "mergerElem"),
 ];
 
-/// Which element fields of a message are filled (no allocation: this runs on every message).
-fn filled_elements(message: &V2TimMessage) -> impl Iterator<Item = &'static str> + Clone {
-    let filled = [
+/// Which element fields of a message are filled, in the order of [`ELEMENT_FIELDS`].
+fn filled_elements(message: &V2TimMessage) -> [bool; 10] {
+    [
         message.text_elem.is_some(),
         message.custom_elem.is_some(),
         message.image_elem.is_some(),
@@ -33,40 +33,43 @@ fn filled_elements(message: &V2TimMessage) -> impl Iterator<Item = &'static str>
         message.face_elem.is_some(),
         message.group_tips_elem.is_some(),
         message.merger_elem.is_some(),
-    ];
-    ELEMENT_FIELDS
-        .iter()
-        .zip(filled)
-        .filter(|(_, f)| *f)
-        .map(|((_, key), _)| *key)
+    ]
 }
 
-/// `elemType` names the one element field that is filled.
+/// `elemType` names the one element field that is filled. This runs on every message, so the
+/// usual case (exactly the named field is filled) is decided by comparing positions, with no
+/// string compared and nothing built.
 pub fn elem_type_matches_element(message: &V2TimMessage, ctx: &mut RuleCtx<'_, '_>) {
     let Some(elem_type) = message.elem_type else {
         return;
     };
-    let expected = ELEMENT_FIELDS
-        .iter()
-        .find(|(t, _)| *t == elem_type)
-        .map(|(_, key)| *key);
+    let expected = ELEMENT_FIELDS.iter().position(|(t, _)| *t == elem_type);
     let filled = filled_elements(message);
-    if let Some(expected) = expected {
-        if !filled.clone().any(|key| key == expected) {
+    let is_expected = |index: usize| Some(index) == expected;
+    if filled
+        .iter()
+        .enumerate()
+        .all(|(index, f)| *f == is_expected(index))
+    {
+        return;
+    }
+    if let Some(expected) = expected.filter(|&index| !filled[index]) {
+        ctx.report(
+            "elemType",
+            format!(
+                "elemType is {} but {} is missing",
+                elem_type.value(),
+                ELEMENT_FIELDS[expected].1
+            ),
+        );
+    }
+    for (index, (_, key)) in ELEMENT_FIELDS.iter().enumerate() {
+        if filled[index] && !is_expected(index) {
             ctx.report(
-                "elemType",
-                format!(
-                    "elemType is {} but {expected} is missing",
-                    elem_type.value()
-                ),
+                key,
+                format!("{key} is filled but elemType is {}", elem_type.value()),
             );
         }
-    }
-    for key in filled.filter(|key| Some(*key) != expected) {
-        ctx.report(
-            key,
-            format!("{key} is filled but elemType is {}", elem_type.value()),
-        );
     }
 }
 

@@ -59,6 +59,12 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn peek(&mut self) -> Option<u8> {
         let bytes = self.bytes();
+        // Compact JSON has no whitespace: one comparison settles the usual case.
+        match bytes.get(self.pos) {
+            Some(&byte) if byte > b' ' => return Some(byte),
+            None => return None,
+            Some(_) => {}
+        }
         while let Some(&byte) = bytes.get(self.pos) {
             if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
                 return Some(byte);
