@@ -12,7 +12,14 @@ use super::Refused;
 pub struct Reader<'a> {
     text: &'a str,
     pos: usize,
+    /// Objects and arrays open around the cursor.
+    depth: u32,
 }
+
+/// The deepest nesting read (serde_json's own limit). The contract's types nest far less than
+/// this; the limit keeps a recursive type, should one ever be added, from overflowing the stack
+/// on a hostile document.
+const MAX_DEPTH: u32 = 128;
 
 /// Powers of ten that are exact in an `f64`.
 const POW10: [f64; 23] = [
@@ -48,7 +55,11 @@ enum Number {
 impl<'a> Reader<'a> {
     /// A reader at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        Reader { text, pos: 0 }
+        Reader {
+            text,
+            pos: 0,
+            depth: 0,
+        }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -140,10 +151,16 @@ impl<'a> Reader<'a> {
         self.more(b']')
     }
 
+    /// After an opening bracket: false (and taken) if `close` follows at once; otherwise one
+    /// level deeper.
     fn close_if(&mut self, close: u8) -> Result<bool, Refused> {
         if self.peek() == Some(close) {
             self.pos += 1;
             return Ok(false);
+        }
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Refused);
         }
         Ok(true)
     }
@@ -156,6 +173,7 @@ impl<'a> Reader<'a> {
             }
             Some(byte) if byte == close => {
                 self.pos += 1;
+                self.depth -= 1;
                 Ok(false)
             }
             _ => Err(Refused),
@@ -626,5 +644,25 @@ mod tests {
         ] {
             assert_eq!(members(refused), None, "{refused}");
         }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        fn nested(reader: &mut Reader<'_>) -> Result<(), Refused> {
+            if reader.begin_array()? {
+                loop {
+                    nested(reader)?;
+                    if !reader.more_items()? {
+                        break;
+                    }
+                }
+            }
+            Ok(())
+        }
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        // 128 levels open around the innermost, empty array: read; one more is refused.
+        assert_eq!(read(&deep(129), nested), Some(()));
+        assert_eq!(read(&deep(130), nested), None);
+        assert_eq!(read("[[],[[]],[]]", nested), Some(()));
     }
 }
