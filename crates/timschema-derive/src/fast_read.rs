@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Container, Data, VariantValue};
+use crate::model::{Container, Data, Field, Variant, VariantValue};
 
 const FAST: &str = "::timschema::validate::fast";
 
@@ -16,145 +16,9 @@ pub fn emit(container: &Container) -> TokenStream {
         param.bounds.push(syn::parse_quote!(#fast::FastRead));
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let refused = quote!(::core::result::Result::Err(#fast::Refused));
-    let ok = quote!(::core::result::Result::Ok(()));
-
-    let mut recycles = quote!();
-    let (blank, read) = match &container.data {
-        Data::Struct(fields) => {
-            let blank = fields.iter().map(|field| {
-                let member = &field.member;
-                if field.skipped {
-                    quote!(#member: ::core::default::Default::default())
-                } else {
-                    quote!(#member: #fast::FastRead::blank())
-                }
-            });
-            let read: Vec<_> = fields.iter().filter(|f| !f.skipped).collect();
-            let count = read.len();
-            let guesses = read.iter().enumerate().map(|(index, field)| {
-                let key = syn::LitByteStr::new(
-                    format!("{}\"", field.wire).as_bytes(),
-                    proc_macro2::Span::call_site(),
-                );
-                let member = &field.member;
-                quote! {
-                    #index => {
-                        if reader.known_key(#key)? {
-                            #fast::first_time(&mut seen[#index])?;
-                            #fast::FastRead::read_into(&mut self.#member, reader)?;
-                            #index
-                        } else {
-                            #count
-                        }
-                    }
-                }
-            });
-            let matches = read.iter().enumerate().map(|(index, field)| {
-                let wire =
-                    syn::LitByteStr::new(field.wire.as_bytes(), proc_macro2::Span::call_site());
-                quote!(#wire => #index,)
-            });
-            let reads = read.iter().enumerate().map(|(index, field)| {
-                let member = &field.member;
-                quote!(#index => #fast::FastRead::read_into(&mut self.#member, reader)?,)
-            });
-            let absent = read.iter().enumerate().map(|(index, field)| {
-                let member = &field.member;
-                quote! {
-                    if !seen[#index] {
-                        #fast::FastRead::read_absent(&mut self.#member)?;
-                    }
-                }
-            });
-            let recycle = read.iter().map(|field| {
-                let member = &field.member;
-                quote!(#fast::FastRead::recycle(self.#member);)
-            });
-            let reset = fields.iter().filter(|f| f.skipped).map(|field| {
-                let member = &field.member;
-                quote!(self.#member = ::core::default::Default::default();)
-            });
-            recycles = quote! {
-                fn recycle(self) {
-                    #(#recycle)*
-                }
-            };
-            (
-                quote!(Self { #(#blank),* }),
-                quote! {
-                    // Which field followed which the last time (the last slot: which came
-                    // first). Responses from one producer keep their key order, so the next
-                    // key is usually the one guessed and needs no search; a wrong guess costs
-                    // one comparison. Only a hint: races between threads are harmless.
-                    static NEXT: [::core::sync::atomic::AtomicUsize; #count + 1] =
-                        [const { ::core::sync::atomic::AtomicUsize::new(0) }; #count + 1];
-                    let mut seen = [false; #count];
-                    let mut previous = #count;
-                    if reader.begin_object()? {
-                        loop {
-                            let guess = NEXT[previous].load(::core::sync::atomic::Ordering::Relaxed);
-                            // A hit reads the value at once: one jump per member.
-                            let mut index = match guess {
-                                #(#guesses)*
-                                _ => #count,
-                            };
-                            if index == #count {
-                                index = match reader.key()? {
-                                    #(#matches)*
-                                    _ => return #refused,
-                                };
-                                NEXT[previous].store(index, ::core::sync::atomic::Ordering::Relaxed);
-                                #fast::first_time(&mut seen[index])?;
-                                match index {
-                                    #(#reads)*
-                                    _ => ::core::unreachable!("every index names a field"),
-                                }
-                            }
-                            previous = index;
-                            if !reader.more_members()? {
-                                break;
-                            }
-                        }
-                    }
-                    #(#absent)*
-                    #(#reset)*
-                    #ok
-                },
-            )
-        }
-        Data::Enum(variants) => {
-            let first = variants.first().map(|v| v.ident);
-            let arms = variants.iter().map(|variant| {
-                let variant_ident = variant.ident;
-                match &variant.value {
-                    VariantValue::Int(int) => quote!(#int => Self::#variant_ident,),
-                    VariantValue::Str(text) => {
-                        let text =
-                            syn::LitByteStr::new(text.as_bytes(), proc_macro2::Span::call_site());
-                        quote!(#text => Self::#variant_ident,)
-                    }
-                }
-            });
-            let token = match variants.first().map(|v| &v.value) {
-                Some(VariantValue::Int(_)) => quote!(reader.i64()?),
-                _ => quote!(reader.plain_bytes()?),
-            };
-            let blank = match first {
-                Some(first) => quote!(Self::#first),
-                None => quote!(::core::unreachable!("an enum with no variant has no value")),
-            };
-            (
-                blank,
-                quote! {
-                    *self = match #token {
-                        #(#arms)*
-                        _ => return #refused,
-                    };
-                    #ok
-                },
-            )
-        }
+    let (blank, read, recycle) = match &container.data {
+        Data::Struct(fields) => struct_parts(&fast, fields),
+        Data::Enum(variants) => enum_parts(&fast, variants),
     };
 
     quote! {
@@ -171,7 +35,151 @@ pub fn emit(container: &Container) -> TokenStream {
                 #read
             }
 
-            #recycles
+            #recycle
         }
     }
+}
+
+/// The parts of a struct's impl: a blank value, the read (a member loop guided by the key-order
+/// hint, then what absent keys leave), and `recycle`.
+fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStream, TokenStream) {
+    let refused = quote!(::core::result::Result::Err(#fast::Refused));
+    let ok = quote!(::core::result::Result::Ok(()));
+    let blank = fields.iter().map(|field| {
+        let member = &field.member;
+        if field.skipped {
+            quote!(#member: ::core::default::Default::default())
+        } else {
+            quote!(#member: #fast::FastRead::blank())
+        }
+    });
+    let read: Vec<_> = fields.iter().filter(|f| !f.skipped).collect();
+    let count = read.len();
+    let guesses = read.iter().enumerate().map(|(index, field)| {
+        let key = syn::LitByteStr::new(
+            format!("{}\"", field.wire).as_bytes(),
+            proc_macro2::Span::call_site(),
+        );
+        let member = &field.member;
+        quote! {
+            #index => {
+                if reader.known_key(#key)? {
+                    #fast::first_time(&mut seen[#index])?;
+                    #fast::FastRead::read_into(&mut self.#member, reader)?;
+                    #index
+                } else {
+                    #count
+                }
+            }
+        }
+    });
+    let matches = read.iter().enumerate().map(|(index, field)| {
+        let wire = syn::LitByteStr::new(field.wire.as_bytes(), proc_macro2::Span::call_site());
+        quote!(#wire => #index,)
+    });
+    let reads = read.iter().enumerate().map(|(index, field)| {
+        let member = &field.member;
+        quote!(#index => #fast::FastRead::read_into(&mut self.#member, reader)?,)
+    });
+    let absent = read.iter().enumerate().map(|(index, field)| {
+        let member = &field.member;
+        quote! {
+            if !seen[#index] {
+                #fast::FastRead::read_absent(&mut self.#member)?;
+            }
+        }
+    });
+    let recycle = read.iter().map(|field| {
+        let member = &field.member;
+        quote!(#fast::FastRead::recycle(self.#member);)
+    });
+    let reset = fields.iter().filter(|f| f.skipped).map(|field| {
+        let member = &field.member;
+        quote!(self.#member = ::core::default::Default::default();)
+    });
+    let recycle = quote! {
+        fn recycle(self) {
+            #(#recycle)*
+        }
+    };
+    (
+        quote!(Self { #(#blank),* }),
+        quote! {
+            // Which field followed which the last time (the last slot: which came
+            // first). Responses from one producer keep their key order, so the next
+            // key is usually the one guessed and needs no search; a wrong guess costs
+            // one comparison. Only a hint: races between threads are harmless.
+            static NEXT: [::core::sync::atomic::AtomicUsize; #count + 1] =
+                [const { ::core::sync::atomic::AtomicUsize::new(0) }; #count + 1];
+            let mut seen = [false; #count];
+            let mut previous = #count;
+            if reader.begin_object()? {
+                loop {
+                    let guess = NEXT[previous].load(::core::sync::atomic::Ordering::Relaxed);
+                    // A hit reads the value at once: one jump per member.
+                    let mut index = match guess {
+                        #(#guesses)*
+                        _ => #count,
+                    };
+                    if index == #count {
+                        index = match reader.key()? {
+                            #(#matches)*
+                            _ => return #refused,
+                        };
+                        NEXT[previous].store(index, ::core::sync::atomic::Ordering::Relaxed);
+                        #fast::first_time(&mut seen[index])?;
+                        match index {
+                            #(#reads)*
+                            _ => ::core::unreachable!("every index names a field"),
+                        }
+                    }
+                    previous = index;
+                    if !reader.more_members()? {
+                        break;
+                    }
+                }
+            }
+            #(#absent)*
+            #(#reset)*
+            #ok
+        },
+        recycle,
+    )
+}
+
+/// The parts of an enumeration's impl: its first variant as the blank, and a read of the
+/// integer or the name that stands for each variant.
+fn enum_parts(fast: &TokenStream, variants: &[Variant]) -> (TokenStream, TokenStream, TokenStream) {
+    let refused = quote!(::core::result::Result::Err(#fast::Refused));
+    let ok = quote!(::core::result::Result::Ok(()));
+    let first = variants.first().map(|v| v.ident);
+    let arms = variants.iter().map(|variant| {
+        let variant_ident = variant.ident;
+        match &variant.value {
+            VariantValue::Int(int) => quote!(#int => Self::#variant_ident,),
+            VariantValue::Str(text) => {
+                let text = syn::LitByteStr::new(text.as_bytes(), proc_macro2::Span::call_site());
+                quote!(#text => Self::#variant_ident,)
+            }
+        }
+    });
+    let token = match variants.first().map(|v| &v.value) {
+        Some(VariantValue::Int(_)) => quote!(reader.i64()?),
+        _ => quote!(reader.plain_bytes()?),
+    };
+    let blank = match first {
+        Some(first) => quote!(Self::#first),
+        None => quote!(::core::unreachable!("an enum with no variant has no value")),
+    };
+    (
+        blank,
+        quote! {
+            *self = match #token {
+                #(#arms)*
+                _ => return #refused,
+            };
+            #ok
+        },
+        quote!(),
+    )
 }
