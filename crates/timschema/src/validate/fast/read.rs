@@ -29,8 +29,9 @@ pub trait FastRead: Sized {
     fn recycle(self) {}
 }
 
-/// How many spare strings a thread keeps, and the largest one it keeps.
+/// How many spare strings a thread keeps.
 const SPARE_STRINGS: usize = 256;
+/// The largest allocation a spare string may keep; larger ones go back to the allocator.
 const SPARE_CAPACITY: usize = 4096;
 
 thread_local! {
@@ -54,10 +55,13 @@ pub fn read_new<T: FastRead>(reader: &mut Reader<'_>) -> Result<T, Refused> {
 }
 
 impl FastRead for String {
+    /// An empty string, with the allocation of a spare one if the thread has one.
     fn blank() -> Self {
-        SPARES
+        let mut spare = SPARES
             .with(|spares| spares.try_borrow_mut().ok()?.pop())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        spare.clear();
+        spare
     }
 
     fn recycle(self) {
@@ -242,5 +246,37 @@ impl<T: FastRead> FastRead for crate::OrEmpty<T> {
         if let crate::OrEmpty::Value(value) = self {
             value.recycle();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recycled_string_comes_back_empty_with_its_allocation() {
+        let mut text = String::with_capacity(64);
+        text.push_str("left over from the last document");
+        let address = text.as_ptr();
+        text.recycle();
+        let blank = String::blank();
+        assert_eq!(blank, "");
+        assert_eq!(blank.as_ptr(), address);
+        // Too large to keep: given back to the allocator, not kept.
+        let large = "x".repeat(SPARE_CAPACITY + 1);
+        large.recycle();
+        assert_eq!(String::blank().capacity(), 0);
+    }
+
+    #[test]
+    fn options_and_lists_recycle_what_they_give_up() {
+        let mut list: Vec<Option<String>> = vec![Some("a".repeat(40)), None, Some("b".repeat(40))];
+        let mut reader = Reader::new(r#"[null]"#);
+        list.read_into(&mut reader).unwrap();
+        assert_eq!(list, [None]);
+        // Both strings went to the spares, and come back empty.
+        assert_eq!(String::blank().capacity(), 40);
+        assert_eq!(String::blank().capacity(), 40);
+        assert_eq!(String::blank(), "");
     }
 }
