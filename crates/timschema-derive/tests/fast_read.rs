@@ -64,7 +64,7 @@ const FULL: &str = r#"{"userId":"alice","type":2,"group":"AVChatRoom","ref":1844
     "map":{"k":"v","\u00e9":"\"q\""},"value":"x\ny"}"#;
 
 fn read(text: &str) -> Result<Doc, Refused> {
-    fast::read::<Doc>(text)
+    fast::read::<Doc>(text.as_bytes())
 }
 
 #[test]

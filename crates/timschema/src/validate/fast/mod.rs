@@ -57,7 +57,8 @@ pub fn is_clean(text: &[u8]) -> bool {
     SCRATCH.with(|scratch| {
         let Ok(mut response) = scratch.try_borrow_mut() else {
             // Only reachable if a rule itself checked a document; do it without the scratch.
-            return read::<GetConversationResponse>(text).is_ok_and(|r| clean(&r));
+            let mut response = GetConversationResponse::blank();
+            return read_into(&mut response, text).is_ok() && clean(&response);
         };
         let clean = read_into(&mut *response, text).is_ok() && clean(&response);
         if text.len() >= KEEP_BELOW {
@@ -67,8 +68,9 @@ pub fn is_clean(text: &[u8]) -> bool {
     })
 }
 
-/// Reads a whole document of text into a new value, or refuses.
-pub fn read<T: FastRead>(text: &str) -> Result<T, Refused> {
+/// Reads a whole document (UTF-8, a byte-order mark allowed) into a new value, or refuses.
+pub fn read<T: FastRead>(text: &[u8]) -> Result<T, Refused> {
+    let text = as_text(text).ok_or(Refused)?;
     let mut value = T::blank();
     read_into(&mut value, text)?;
     Ok(value)
@@ -149,7 +151,7 @@ mod tests {
             .unwrap();
         assert!(is_clean(full.as_bytes()));
         assert!(is_clean(CLEAN.as_bytes()));
-        let mut response = super::read::<crate::GetConversationResponse>(&full).unwrap();
+        let mut response = super::read::<crate::GetConversationResponse>(full.as_bytes()).unwrap();
         super::read_into(&mut response, CLEAN).unwrap();
         assert_eq!(
             response,

@@ -68,7 +68,7 @@ impl<'a> Reader<'a> {
 
     /// The next byte after whitespace, without taking it.
     #[inline]
-    pub fn peek(&mut self) -> Option<u8> {
+    fn peek(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         // Compact JSON has no whitespace: one comparison settles the usual case.
         match bytes.get(self.pos) {
