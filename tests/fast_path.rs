@@ -17,28 +17,32 @@ use proptest::prelude::*;
 use serde_json::Value;
 use timschema::contract::{Contract, Walker};
 use timschema::fixtures::{rule_mutants, structural_mutants, valid};
-use timschema::validate::fast::{self, is_clean};
+use timschema::pipeline::fast::{self, is_clean};
 use timschema::{GetConversationResponse, Options, Report, UnknownFields};
 
-/// The full check's report under each unknown-field option, or `None` when the strict parse
-/// refuses the text.
-fn full_reports(text: &[u8]) -> Option<Vec<Report>> {
-    let value = timschema::source::parse(text).ok()?;
-    Some(
-        [
-            UnknownFields::Allow,
-            UnknownFields::Warn,
-            UnknownFields::Deny,
-        ]
-        .into_iter()
-        .map(|unknown_fields| timschema::validate_value_with(&value, &Options { unknown_fields }))
-        .collect(),
-    )
+/// The full check's report (without the fast path) under each unknown-field option.
+fn full_reports(text: &[u8]) -> Vec<Report> {
+    [
+        UnknownFields::Allow,
+        UnknownFields::Warn,
+        UnknownFields::Deny,
+    ]
+    .into_iter()
+    .map(|unknown_fields| {
+        let options = Options {
+            unknown_fields,
+            ..Options::DEFAULT
+        };
+        timschema::pipeline::validate_slowly(text, &options)
+    })
+    .collect()
 }
 
 /// True when the full check finds nothing at all in `text`, under any option.
 fn fully_clean(text: &[u8]) -> bool {
-    full_reports(text).is_some_and(|reports| reports.iter().all(|r| *r == Report::default()))
+    full_reports(text)
+        .iter()
+        .all(|r| r.findings.is_empty() && r.skipped.is_empty())
 }
 
 /// Both renderings of a document.

@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 
 use timschema::fixtures::{breaks_only, rule_mutants, valid};
 use timschema::rules::catalogue;
-use timschema::{Options, UnknownFields, validate_value_with};
+use timschema::{Options, UnknownFields, validate_with};
 
 const STRICT: Options = Options {
     unknown_fields: UnknownFields::Deny,
+    ..Options::DEFAULT
 };
 
 #[test]
@@ -16,7 +17,7 @@ fn every_valid_fixture_passes_with_no_error_or_warning() {
     let fixtures = valid();
     assert!(fixtures.len() >= 30, "{} fixtures", fixtures.len());
     for (name, document) in fixtures {
-        let report = validate_value_with(&document, &STRICT);
+        let report = validate_with(document.to_string().as_bytes(), &STRICT);
         assert!(
             report.findings.is_empty() && report.skipped.is_empty(),
             "{name}: {report:#?}"
@@ -38,7 +39,7 @@ fn every_rule_is_killed_by_a_mutant_that_breaks_only_it() {
         "rules no mutant breaks alone: {survivors:?}"
     );
     for mutant in &mutants {
-        let report = validate_value_with(&mutant.document, &STRICT);
+        let report = validate_with(mutant.document.to_string().as_bytes(), &STRICT);
         assert!(
             breaks_only(&report, mutant.rule),
             "{} from {}: {report:#?}",
@@ -68,8 +69,8 @@ fn every_structural_mutant_fails_with_exactly_its_structural_error() {
         );
     }
     for mutant in &mutants {
-        let report = validate_value_with(&mutant.document, &STRICT);
-        let ids: BTreeSet<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+        let report = validate_with(mutant.document.to_string().as_bytes(), &STRICT);
+        let ids: BTreeSet<&str> = report.findings.iter().map(|f| f.rule).collect();
         assert_eq!(
             ids,
             BTreeSet::from([mutant.rule]),

@@ -195,7 +195,7 @@ fn a_value_outside_its_enumeration_is_reported_under_the_range_rule() {
     let found: BTreeSet<(&str, &str)> = report
         .findings
         .iter()
-        .map(|f| (f.rule.as_str(), f.pointer.as_str()))
+        .map(|f| (f.rule, f.pointer.as_str()))
         .collect();
     let expected: BTreeSet<(&str, &str)> = [
         ("at-type-known", "/data/groupAtInfoList/0/atType"),

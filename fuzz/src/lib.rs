@@ -7,9 +7,8 @@ use std::sync::OnceLock;
 use arbitrary::{Arbitrary, Unstructured};
 use serde_json::{Map, Value};
 use timschema::fixtures::{MUTATION_KEYS, pointers};
-use timschema::{GetConversationResponse, Options, Report, UnknownFields};
-use timschema_cli::check::document::Settings;
-use timschema_cli::check::inputs::Layout;
+use timschema::pipeline::Layout;
+use timschema::{GetConversationResponse, Options, UnknownFields};
 use timschema_cli::report::Format;
 
 /// The other formats; one is picked per input, beside the JSON report that is checked.
@@ -18,17 +17,12 @@ const FORMATS: [Format; 4] = [Format::Human, Format::Junit, Format::Sarif, Forma
 /// Runs `timschema check` on `data` and checks what it reports: the JSON report parses, counts
 /// every document, and puts every problem on a line and column inside the input.
 pub fn check(data: &[u8], layout: Layout) {
-    let settings = Settings {
-        options: Options {
-            unknown_fields: UnknownFields::Warn,
-        },
-        max_errors: 100,
-        deny_warnings: false,
+    let options = Options {
+        // A small size cap now and then, so the too-large path is exercised too.
+        max_document_size: if data.len() % 13 == 0 { 64 } else { 1 << 20 },
+        ..Options::DEFAULT
     };
-    // A small size cap now and then, so the too-large path is exercised too.
-    let max_size = if data.len() % 13 == 0 { 64 } else { 1 << 20 };
-    let check =
-        |format| timschema_cli::check::check_input(data, layout, &settings, max_size, format);
+    let check = |format| timschema_cli::check::check_input(data, layout, &options, format);
     let report = check(Format::Json);
     let report: Value = serde_json::from_slice(&report).expect("the JSON report parses");
     let documents = report["files"][0]["documents"]
@@ -63,25 +57,27 @@ pub fn check(data: &[u8], layout: Layout) {
 /// The fast path's promises: what it reads is what serde reads, and what it calls clean, the
 /// full check finds nothing in, under every unknown-field option.
 pub fn assert_fast_path_sound(text: &[u8]) {
-    if let Ok(read) = timschema::validate::fast::read::<GetConversationResponse>(text) {
+    if let Ok(read) = timschema::pipeline::fast::read::<GetConversationResponse>(text) {
         let unmarked = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
         let serde: GetConversationResponse =
             serde_json::from_slice(unmarked).expect("the fast path read text serde refuses");
         assert_eq!(read, serde, "the fast path read another value than serde");
     }
-    if !timschema::validate::fast::is_clean(text) {
+    if !timschema::pipeline::fast::is_clean(text) {
         return;
     }
-    let value = timschema::source::parse(text).expect("the fast path accepted unparsable text");
     for unknown_fields in [
         UnknownFields::Allow,
         UnknownFields::Warn,
         UnknownFields::Deny,
     ] {
-        let report = timschema::validate_value_with(&value, &Options { unknown_fields });
-        assert_eq!(
-            report,
-            Report::default(),
+        let options = Options {
+            unknown_fields,
+            ..Options::DEFAULT
+        };
+        let report = timschema::pipeline::validate_slowly(text, &options);
+        assert!(
+            report.findings.is_empty() && report.skipped.is_empty(),
             "the fast path called clean: {}",
             String::from_utf8_lossy(text)
         );

@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 
 use crate::model::{Container, Data, Kind, NumLit, OneOfLit, RuleDef, Severity, VariantValue};
 
-const RT: &str = "::timschema::contract";
+const RT: &str = "::timschema::__private::contract";
 
 pub fn emit(container: &Container) -> TokenStream {
     let rt: TokenStream = RT.parse().expect("a valid path");

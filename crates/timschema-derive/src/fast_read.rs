@@ -6,7 +6,7 @@ use quote::quote;
 
 use crate::model::{Container, Data, Field, Variant, VariantValue};
 
-const FAST: &str = "::timschema::validate::fast";
+const FAST: &str = "::timschema::__private::fast";
 
 pub fn emit(container: &Container) -> TokenStream {
     let fast: TokenStream = FAST.parse().expect("a valid path");

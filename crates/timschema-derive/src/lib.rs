@@ -16,7 +16,7 @@
 //! tokens), and [`emit`] writes the code: the walk, the rules as data, and (in [`fast_read`])
 //! the fast path's in-place reader, all from the same field list. The meaning of each rule
 //! kind lives in the runtime, `timschema::contract`, and the JSON tokenizer in
-//! `timschema::validate::fast`; this crate only describes and emits.
+//! `timschema::pipeline::fast`; this crate only describes and emits.
 
 mod check;
 mod ctxt;
@@ -29,7 +29,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `timschema::contract::Contract`, `ContractType` and
-/// `timschema::validate::fast::FastRead`; see the crate documentation.
+/// `timschema::pipeline::fast::FastRead`; see the crate documentation.
 #[proc_macro_derive(Contract, attributes(contract))]
 pub fn derive_contract(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

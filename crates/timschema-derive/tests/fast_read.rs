@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use timschema::Contract;
-use timschema::validate::fast::{self, Refused};
+use timschema::pipeline::fast::{self, Refused};
 
 #[derive(Contract, Deserialize, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]

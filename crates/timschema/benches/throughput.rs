@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use divan::counter::BytesCount;
 use serde_json::Value;
 use timschema::contract::{Contract, Walker};
-use timschema::validate::fast::{FastRead, Reader};
+use timschema::pipeline::fast::{FastRead, Reader};
 use timschema::{GetConversationResponse, Options};
 
 fn main() {
@@ -82,15 +82,14 @@ fn bench_values<R>(bencher: divan::Bencher, f: impl Fn(&Value) -> R + Sync) {
     });
 }
 
-/// Strict parse, both layers and the unknown-field walk.
+/// Strict parse, both layers and the unknown-field walk, without the fast path.
 fn full(text: &[u8]) -> timschema::Report {
-    let value = timschema::source::parse(text).unwrap();
-    timschema::validate_value_with(&value, &Options::default())
+    timschema::pipeline::validate_slowly(text, &Options::DEFAULT)
 }
 
-/// What `timschema check` does with one document.
-fn as_the_cli(text: &[u8]) -> Option<timschema::Report> {
-    (!timschema::validate::fast::is_clean(text)).then(|| full(text))
+/// What `timschema check` does with one document: the library's pipeline.
+fn as_the_cli(text: &[u8]) -> timschema::Report {
+    timschema::validate(text)
 }
 
 #[divan::bench]
@@ -107,12 +106,12 @@ fn parse_strict(bencher: divan::Bencher) {
 
 #[divan::bench]
 fn schema_layer(bencher: divan::Bencher) {
-    bench_values(bencher, timschema::validate::layers::schema);
+    bench_values(bencher, timschema::pipeline::each::schema);
 }
 
 #[divan::bench]
 fn rules_layer(bencher: divan::Bencher) {
-    bench_values(bencher, timschema::validate::layers::rules);
+    bench_values(bencher, timschema::pipeline::each::rules);
 }
 
 /// What `timschema check` does per document: the fast path, and both layers for whatever it
@@ -142,7 +141,7 @@ fn full_check(bencher: divan::Bencher) {
 /// The fast path alone: the in-place read and the verdict walk.
 #[divan::bench]
 fn fast_path(bencher: divan::Bencher) {
-    corpus().bench(bencher, timschema::validate::fast::is_clean);
+    corpus().bench(bencher, timschema::pipeline::fast::is_clean);
 }
 
 /// The fast path's read alone, into one value reused from document to document.

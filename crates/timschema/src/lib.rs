@@ -21,31 +21,39 @@ extern crate self as timschema;
 pub mod callback;
 pub mod contract;
 pub mod conversation;
+#[cfg(feature = "fixtures")]
 pub mod corpus;
 pub mod de;
 pub mod elements;
 pub mod enums;
+#[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 #[doc(hidden)]
 pub mod int_enum;
 pub mod message;
 pub mod or_empty;
+pub mod pipeline;
 pub mod push;
 pub mod rules;
 pub mod schema;
 pub mod source;
-pub mod validate;
 
 pub use callback::{V2TimConversationResult, V2TimValueCallback};
+pub use contract::{Finding, Severity, ids};
 pub use conversation::{V2TimConversation, V2TimGroupAtInfo};
 pub use enums::*;
 pub use message::{V2TimMessage, V2TimUserFullInfo};
 pub use or_empty::OrEmpty;
+pub use pipeline::{Options, Report, UnknownFields, validate, validate_with};
 pub use push::OfflinePushInfo;
 pub use timschema_derive::Contract;
-pub use validate::{
-    Finding, Options, Report, UnknownFields, validate, validate_value, validate_value_with,
-};
+
+/// What the code `#[derive(Contract)]` generates refers to; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::contract;
+    pub use crate::pipeline::fast;
+}
 
 /// What `getConversation` returns.
 pub type GetConversationResponse = V2TimValueCallback<V2TimConversation>;

@@ -3,14 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-/// How an input holds its documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// One document per input (`.json`).
-    Single,
-    /// One document per line (`.jsonl`, `.ndjson`, or `--ndjson`).
-    Lines,
-}
+use timschema::ids;
+
+pub use timschema::pipeline::Layout;
 
 /// Where an input comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +95,7 @@ pub fn resolve(args: &[String], ndjson: bool) -> Vec<Input> {
         } else {
             inputs.push(Input::Problem {
                 name: arg.clone(),
-                rule: "input/not-found",
+                rule: ids::INPUT_NOT_FOUND,
                 message: "no such file or directory".to_owned(),
             });
         }
@@ -129,7 +124,7 @@ fn walk(dir: &Path, ndjson: bool, inputs: &mut Vec<Input>) {
             }
             Err(error) => problems.push(Input::Problem {
                 name: dir.display().to_string(),
-                rule: "input/io",
+                rule: ids::INPUT_IO,
                 message: error.to_string(),
             }),
         }
@@ -137,7 +132,7 @@ fn walk(dir: &Path, ndjson: bool, inputs: &mut Vec<Input>) {
     if files.is_empty() && problems.is_empty() {
         problems.push(Input::Problem {
             name: dir.display().to_string(),
-            rule: "input/no-json-files",
+            rule: ids::INPUT_NO_JSON_FILES,
             message: "the directory holds no .json, .jsonl or .ndjson file".to_owned(),
         });
     }
@@ -157,7 +152,7 @@ fn expand(pattern: &str, ndjson: bool, inputs: &mut Vec<Input>) {
         Err(error) => {
             inputs.push(Input::Problem {
                 name: pattern.to_owned(),
-                rule: "input/pattern",
+                rule: ids::INPUT_PATTERN,
                 message: error.to_string(),
             });
             return;
@@ -173,7 +168,7 @@ fn expand(pattern: &str, ndjson: bool, inputs: &mut Vec<Input>) {
             }),
             Err(error) => inputs.push(Input::Problem {
                 name: pattern.to_owned(),
-                rule: "input/io",
+                rule: ids::INPUT_IO,
                 message: error.to_string(),
             }),
         }
@@ -181,7 +176,7 @@ fn expand(pattern: &str, ndjson: bool, inputs: &mut Vec<Input>) {
     if inputs.len() == before {
         inputs.push(Input::Problem {
             name: pattern.to_owned(),
-            rule: "input/not-found",
+            rule: ids::INPUT_NOT_FOUND,
             message: "no file matches the pattern".to_owned(),
         });
     }

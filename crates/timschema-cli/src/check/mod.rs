@@ -1,17 +1,17 @@
 //! `timschema check`: validate responses from files, directories, patterns or standard input.
 
-pub mod document;
 pub mod inputs;
 pub mod pipeline;
-pub mod read;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use timschema::Options;
+use timschema::pipeline::{self as checking, Layout, read};
+
 use crate::report::{self, Format, Style, Summary};
-use document::Settings;
 use pipeline::Event;
 
 /// Exit status: every document valid.
@@ -20,17 +20,6 @@ pub const EXIT_VALID: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
 /// Exit status: a usage or I/O error (an input could not be read, the output not written).
 pub const EXIT_TROUBLE: u8 = 2;
-
-/// What to do with keys the contract does not define.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum UnknownFields {
-    /// Accept them silently.
-    Allow,
-    /// Report them as warnings (newer SDKs add fields).
-    Warn,
-    /// Report them as errors.
-    Deny,
-}
 
 /// The arguments of `timschema check`.
 #[derive(Debug, clap::Args)]
@@ -48,15 +37,9 @@ pub struct CheckArgs {
     /// Read every input as JSON Lines: one response per line.
     #[arg(long)]
     pub ndjson: bool,
-    /// What to do with keys the contract does not define.
-    #[arg(long, value_enum, default_value_t = UnknownFields::Warn)]
-    pub unknown_fields: UnknownFields,
-    /// Treat warnings as errors: a document with a warning is invalid.
-    #[arg(long)]
-    pub deny_warnings: bool,
-    /// Report at most this many problems per document.
-    #[arg(long, value_name = "N", default_value_t = 100)]
-    pub max_errors: usize,
+    /// How each document is checked (shared with the library).
+    #[command(flatten)]
+    pub options: Options,
     /// Check documents on this many threads (default: the number of cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
@@ -69,25 +52,11 @@ pub struct CheckArgs {
     /// Human format: print errors only, no warnings, notes or summary.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// The largest document read, in bytes; a larger one is reported, not read.
-    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
-    pub max_document_size: u64,
 }
 
 /// Runs `timschema check` and returns its exit status.
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let settings = Settings {
-        options: timschema::Options {
-            unknown_fields: match args.unknown_fields {
-                UnknownFields::Allow => timschema::UnknownFields::Allow,
-                UnknownFields::Warn => timschema::UnknownFields::Warn,
-                UnknownFields::Deny => timschema::UnknownFields::Deny,
-            },
-        },
-        max_errors: args.max_errors.max(1),
-        deny_warnings: args.deny_warnings,
-    };
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
@@ -121,7 +90,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut summary = Summary::default();
     let mut written: io::Result<()> = Ok(());
     let mut progress = Progress::new(started);
-    pipeline::run(inputs, &settings, args.max_document_size, jobs, |event| {
+    pipeline::run(inputs, &args.options, jobs, |event| {
         let result = match &event {
             Event::FileStart { path } => {
                 summary.files += 1;
@@ -175,13 +144,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
 /// Checks the documents of one input held in memory and returns the report `format` makes of
 /// them: `timschema check` on one file, without threads or files. For fuzzing and tests.
-pub fn check_input(
-    input: &[u8],
-    layout: inputs::Layout,
-    settings: &Settings,
-    max_size: u64,
-    format: Format,
-) -> Vec<u8> {
+pub fn check_input(input: &[u8], layout: Layout, options: &Options, format: Format) -> Vec<u8> {
     const PATH: &str = "input";
     let mut out = Vec::new();
     let mut reporter = report::reporter(
@@ -196,10 +159,9 @@ pub fn check_input(
         files: 1,
         ..Summary::default()
     };
-    let lines = layout == inputs::Layout::Lines;
     let written = reporter.file_start(PATH).and_then(|()| {
-        for raw in read::documents(input, layout, max_size) {
-            let result = document::check(raw, settings, lines);
+        for document in read::documents(input, layout, options.max_document_size) {
+            let result = checking::check(document, layout, options);
             summary.add(&result);
             reporter.document(PATH, &result)?;
         }

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
-use super::document::{self, DocumentResult, Settings};
-use super::inputs::{Input, Layout};
-use super::read::{self, RawDocument};
+use timschema::pipeline::{self as checking, Document, Layout, read};
+use timschema::{Options, Report, ids};
+
+use super::inputs::{Input, Source};
 
 /// What the reporter is told, in input order.
 pub enum Event {
@@ -24,7 +25,7 @@ pub enum Event {
         /// The input it belongs to.
         path: Arc<str>,
         /// What was found.
-        result: DocumentResult,
+        result: Report,
     },
     /// An input ends; `problem` is set when it could not be read at all.
     FileEnd {
@@ -35,19 +36,13 @@ pub enum Event {
     },
 }
 
-/// Why an input was not checked.
-#[derive(Debug, Clone)]
-pub struct InputProblem {
-    /// A structural id, such as `input/io`.
-    pub rule: &'static str,
-    /// What is wrong.
-    pub message: String,
-}
+/// Why an input was not checked: the same record as a document that could not be read.
+pub use timschema::pipeline::ReadProblem as InputProblem;
 
 struct Batch {
     path: Arc<str>,
-    lines: bool,
-    documents: Vec<RawDocument>,
+    layout: Layout,
+    documents: Vec<Document>,
 }
 
 /// A batch holds at most this many documents, or this many bytes of them.
@@ -56,24 +51,19 @@ const BATCH_BYTES: usize = 1 << 20;
 
 /// Checks every document of `inputs` on `jobs` threads and hands `sink` the events in input
 /// order.
-pub fn run(
-    inputs: Vec<Input>,
-    settings: &Settings,
-    max_size: u64,
-    jobs: usize,
-    mut sink: impl FnMut(Event),
-) {
+pub fn run(inputs: Vec<Input>, options: &Options, jobs: usize, mut sink: impl FnMut(Event)) {
     let jobs = jobs.max(1);
     let (batch_tx, batch_rx) = sync_channel::<(u64, Batch)>(jobs * 2);
     let (out_tx, out_rx) = sync_channel::<(u64, Vec<Event>)>(jobs * 4);
     let batch_rx = Arc::new(Mutex::new(batch_rx));
     std::thread::scope(|scope| {
         let reader_out = out_tx.clone();
+        let max_size = options.max_document_size;
         scope.spawn(move || produce(inputs, max_size, batch_tx, reader_out));
         for _ in 0..jobs {
             let batch_rx = Arc::clone(&batch_rx);
             let out_tx = out_tx.clone();
-            scope.spawn(move || work(&batch_rx, &out_tx, settings));
+            scope.spawn(move || work(&batch_rx, &out_tx, options));
         }
         drop(out_tx);
         collect(out_rx, &mut sink);
@@ -127,19 +117,18 @@ fn produce(
         {
             return;
         }
-        let lines = layout == Layout::Lines;
         let mut problem = None;
-        match read::open(&source, layout, max_size) {
+        match open(&source, layout, max_size) {
             Err(error) => {
                 problem = Some(InputProblem {
-                    rule: "input/io",
+                    rule: ids::INPUT_IO,
                     message: error.to_string(),
                 })
             }
             Ok(documents) => {
                 let mut batch = Batch {
                     path: Arc::clone(&path),
-                    lines,
+                    layout,
                     documents: Vec::new(),
                 };
                 let mut bytes = 0;
@@ -150,7 +139,7 @@ fn produce(
                         let full = std::mem::take(&mut batch.documents);
                         let send = Batch {
                             path: Arc::clone(&path),
-                            lines,
+                            layout,
                             documents: full,
                         };
                         if batches.send((next(), send)).is_err() {
@@ -176,7 +165,7 @@ fn produce(
 fn work(
     batches: &Mutex<Receiver<(u64, Batch)>>,
     out: &SyncSender<(u64, Vec<Event>)>,
-    settings: &Settings,
+    options: &Options,
 ) {
     loop {
         let received = batches.lock().unwrap_or_else(|e| e.into_inner()).recv();
@@ -184,9 +173,9 @@ fn work(
         let events = batch
             .documents
             .into_iter()
-            .map(|raw| Event::Document {
+            .map(|document| Event::Document {
                 path: Arc::clone(&batch.path),
-                result: document::check(raw, settings, batch.lines),
+                result: checking::check(document, batch.layout, options),
             })
             .collect();
         if out.send((seq, events)).is_err() {
@@ -205,4 +194,17 @@ fn collect(results: Receiver<(u64, Vec<Event>)>, sink: &mut impl FnMut(Event)) {
             next += 1;
         }
     }
+}
+
+/// Opens an input as a stream of documents; an error here means the input cannot be read at all.
+fn open(
+    source: &Source,
+    layout: Layout,
+    max_size: u64,
+) -> std::io::Result<Box<dyn Iterator<Item = Document> + Send>> {
+    let reader: Box<dyn std::io::Read + Send> = match source {
+        Source::File(path) => Box::new(std::fs::File::open(path)?),
+        Source::Stdin => Box::new(std::io::stdin()),
+    };
+    Ok(read::documents(reader, layout, max_size))
 }

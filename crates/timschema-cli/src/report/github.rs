@@ -2,10 +2,9 @@
 
 use std::io::{self, Write};
 
-use timschema::contract::Severity;
+use timschema::{Report, Severity};
 
 use super::{Reporter, Summary};
-use crate::check::document::DocumentResult;
 use crate::check::pipeline::InputProblem;
 
 pub struct Github<'w> {
@@ -35,8 +34,8 @@ impl Reporter for Github<'_> {
         Ok(())
     }
 
-    fn document(&mut self, path: &str, document: &DocumentResult) -> io::Result<()> {
-        for problem in &document.errors {
+    fn document(&mut self, path: &str, document: &Report) -> io::Result<()> {
+        for problem in &document.findings {
             let command = match problem.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -52,7 +51,7 @@ impl Reporter for Github<'_> {
                 property(path),
                 problem.line,
                 problem.column,
-                property(&problem.rule),
+                property(problem.rule),
                 data(&format!("{}{at}", problem.message))
             )?;
         }

@@ -2,10 +2,9 @@
 
 use std::io::{self, Write};
 
-use timschema::contract::Severity;
+use timschema::{Report, Severity};
 
 use super::{Reporter, Style, Summary};
-use crate::check::document::DocumentResult;
 use crate::check::pipeline::InputProblem;
 
 pub struct Human<'w> {
@@ -39,8 +38,8 @@ impl Reporter for Human<'_> {
         Ok(())
     }
 
-    fn document(&mut self, path: &str, document: &DocumentResult) -> io::Result<()> {
-        for problem in &document.errors {
+    fn document(&mut self, path: &str, document: &Report) -> io::Result<()> {
+        for problem in &document.findings {
             if self.style.quiet && problem.severity == Severity::Warning {
                 continue;
             }
@@ -53,9 +52,9 @@ impl Reporter for Human<'_> {
                 problem.rule,
                 problem.message
             )?;
-            if let Some((line, caret)) = &problem.excerpt {
+            if let Some(excerpt) = &problem.excerpt {
                 let gutter = self.paint("34", "   |");
-                writeln!(self.out, "{gutter} {line}")?;
+                writeln!(self.out, "{gutter} {}", excerpt.text)?;
                 let at = if problem.pointer.is_empty() {
                     "(document)"
                 } else {
@@ -67,7 +66,7 @@ impl Reporter for Human<'_> {
                     .map(|v| format!(" = {v}"))
                     .unwrap_or_default();
                 let marker = self.paint("1;36", &format!("^ {at}{value}"));
-                writeln!(self.out, "{gutter} {}{marker}", " ".repeat(*caret))?;
+                writeln!(self.out, "{gutter} {}{marker}", " ".repeat(excerpt.caret))?;
             }
         }
         if document.omitted > 0 {

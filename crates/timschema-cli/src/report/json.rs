@@ -5,8 +5,9 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use timschema::Report;
+
 use super::{Reporter, Summary};
-use crate::check::document::DocumentResult;
 use crate::check::pipeline::InputProblem;
 
 pub struct Json<'w> {
@@ -38,7 +39,7 @@ impl Reporter for Json<'_> {
         write!(self.out, "\n{{\"path\":{},\"documents\":[", json!(path))
     }
 
-    fn document(&mut self, _: &str, document: &DocumentResult) -> io::Result<()> {
+    fn document(&mut self, _: &str, document: &Report) -> io::Result<()> {
         if self.documents > 0 {
             self.out.write_all(b",")?;
         }

@@ -1,26 +1,68 @@
 //! JUnit XML: a test suite per input, a test case per document, a failure per invalid document.
 //!
-//! A suite's counts come before its cases in the XML, so each input's cases are kept until it
-//! ends (one short entry per document).
+//! A suite's counts come before its cases in the XML, so each input's cases are held back
+//! until it ends: in memory up to [`IN_MEMORY`] bytes, then in an anonymous temporary file, so
+//! memory stays flat however many documents an input holds.
 
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Seek, Write};
+
+use timschema::Report;
 
 use super::{Reporter, Summary};
-use crate::check::document::DocumentResult;
 use crate::check::pipeline::InputProblem;
 
 pub struct Junit<'w> {
     out: Box<dyn Write + 'w>,
-    cases: Vec<String>,
+    cases: Spool,
+    tests: usize,
     failures: usize,
     started: bool,
+}
+
+/// The cases of one input held back this far in memory before they go to a temporary file.
+const IN_MEMORY: usize = 1 << 20;
+
+/// Text written now and read back once, in memory while it is small.
+#[derive(Default)]
+struct Spool {
+    memory: Vec<u8>,
+    file: Option<File>,
+}
+
+impl Spool {
+    fn push(&mut self, text: &str) -> io::Result<()> {
+        self.memory.extend_from_slice(text.as_bytes());
+        self.memory.push(b'\n');
+        if self.memory.len() >= IN_MEMORY {
+            let file = match &mut self.file {
+                Some(file) => file,
+                None => self.file.insert(tempfile::tempfile()?),
+            };
+            file.write_all(&self.memory)?;
+            self.memory.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes everything held to `out` and empties the spool.
+    fn drain_into(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(mut file) = self.file.take() {
+            file.rewind()?;
+            io::copy(&mut file, out)?;
+        }
+        out.write_all(&self.memory)?;
+        self.memory.clear();
+        Ok(())
+    }
 }
 
 impl<'w> Junit<'w> {
     pub fn new(out: Box<dyn Write + 'w>) -> Self {
         Junit {
             out,
-            cases: Vec::new(),
+            cases: Spool::default(),
+            tests: 0,
             failures: 0,
             started: false,
         }
@@ -59,12 +101,12 @@ fn xml(text: &str) -> String {
 impl Reporter for Junit<'_> {
     fn file_start(&mut self, _: &str) -> io::Result<()> {
         self.start()?;
-        self.cases.clear();
+        self.tests = 0;
         self.failures = 0;
         Ok(())
     }
 
-    fn document(&mut self, path: &str, document: &DocumentResult) -> io::Result<()> {
+    fn document(&mut self, path: &str, document: &Report) -> io::Result<()> {
         let name = format!("document {} (line {})", document.index + 1, document.line);
         let mut case = format!(
             "    <testcase classname=\"{}\" name=\"{}\"",
@@ -75,12 +117,12 @@ impl Reporter for Junit<'_> {
             case.push_str("/>");
         } else {
             self.failures += 1;
-            let first = document.errors.first();
+            let first = document.findings.first();
             let message = first.map_or("invalid".to_owned(), |p| {
                 format!("{}: {}", p.rule, p.message)
             });
             let details: Vec<String> = document
-                .errors
+                .findings
                 .iter()
                 .map(|p| {
                     format!(
@@ -98,34 +140,33 @@ impl Reporter for Junit<'_> {
             case.push_str(&format!(
                 ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
                 xml(&message),
-                xml(first.map_or("invalid", |p| p.rule.as_str())),
+                xml(first.map_or("invalid", |p| p.rule)),
                 xml(&details.join("\n"))
             ));
         }
-        self.cases.push(case);
-        Ok(())
+        self.tests += 1;
+        self.cases.push(&case)
     }
 
     fn file_end(&mut self, path: &str, problem: Option<&InputProblem>) -> io::Result<()> {
         let errors = usize::from(problem.is_some());
         if let Some(problem) = problem {
-            self.cases.push(format!(
+            self.tests += 1;
+            self.cases.push(&format!(
                 "    <testcase classname=\"{}\" name=\"read\">\n      <error message=\"{}\" type=\"{}\"/>\n    </testcase>",
                 xml(path),
                 xml(&problem.message),
                 xml(problem.rule)
-            ));
+            ))?;
         }
         writeln!(
             self.out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{errors}\">",
             xml(path),
-            self.cases.len(),
+            self.tests,
             self.failures
         )?;
-        for case in self.cases.drain(..) {
-            writeln!(self.out, "{case}")?;
-        }
+        self.cases.drain_into(&mut self.out)?;
         writeln!(self.out, "  </testsuite>")
     }
 

@@ -10,9 +10,8 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use serde::Serialize;
-use timschema::contract::Severity;
+use timschema::{Report, Severity};
 
-use crate::check::document::DocumentResult;
 use crate::check::pipeline::InputProblem;
 
 /// The output formats of `timschema check`.
@@ -55,7 +54,7 @@ pub struct Summary {
 
 impl Summary {
     /// Counts one checked document.
-    pub fn add(&mut self, result: &DocumentResult) {
+    pub fn add(&mut self, result: &Report) {
         self.documents += 1;
         if result.valid {
             self.valid += 1;
@@ -81,7 +80,7 @@ pub trait Reporter {
     /// An input begins.
     fn file_start(&mut self, path: &str) -> io::Result<()>;
     /// A document of the current input was checked.
-    fn document(&mut self, path: &str, document: &DocumentResult) -> io::Result<()>;
+    fn document(&mut self, path: &str, document: &Report) -> io::Result<()>;
     /// The input ends; `problem` says why it could not be read, if it could not.
     fn file_end(&mut self, path: &str, problem: Option<&InputProblem>) -> io::Result<()>;
     /// Every input is done: write the totals and close the report.

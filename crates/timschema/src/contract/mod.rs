@@ -6,12 +6,15 @@
 //! Schema keywords express it) lives here, once, for every type.
 
 pub mod check;
+mod finding;
+pub mod ids;
 pub mod schema;
 pub(crate) mod walker;
 
 use std::collections::BTreeMap;
 
-pub use walker::{RuleCtx, Skipped, Violation, Walker};
+pub use finding::{Excerpt, Finding};
+pub use walker::{RuleCtx, Skipped, Walker};
 
 /// How serious a broken rule is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]

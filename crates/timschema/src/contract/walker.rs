@@ -2,20 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Rule, Severity};
-
-/// One broken rule at one place in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Violation {
-    /// The rule's id.
-    pub rule: &'static str,
-    /// The rule's severity.
-    pub severity: Severity,
-    /// The JSON pointer of the offending value, in wire names (`/data/lastMessage/textElem`).
-    pub pointer: String,
-    /// What is wrong: the rule's message, with details of this case.
-    pub message: String,
-}
+use super::{Finding, Rule};
 
 /// A rule that could not run because a value it reads is structurally invalid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,7 +19,7 @@ pub struct Skipped {
 #[derive(Debug)]
 pub struct Walker<'a> {
     pointer: String,
-    violations: Vec<Violation>,
+    violations: Vec<Finding>,
     skipped: Vec<Skipped>,
     /// Pointers of values left out of the typed view because they are structurally invalid.
     invalid: &'a [String],
@@ -123,12 +110,8 @@ impl<'a> Walker<'a> {
             Some(detail) => format!("{}: {detail}", rule.message),
             None => rule.message.to_owned(),
         };
-        self.violations.push(Violation {
-            rule: rule.id,
-            severity: rule.severity,
-            pointer,
-            message,
-        });
+        self.violations
+            .push(Finding::unplaced(rule.id, rule.severity, pointer, message));
     }
 
     /// Runs a container rule, unless a field it reads is structurally invalid; then records
@@ -168,7 +151,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The violations found, in the order they were found.
-    pub fn finish(self) -> (Vec<Violation>, Vec<Skipped>) {
+    pub fn finish(self) -> (Vec<Finding>, Vec<Skipped>) {
         (self.violations, self.skipped)
     }
 }

@@ -4,6 +4,7 @@
 //! portable by [`portable`]: no keyword or format that a strict validator would reject.
 
 mod portable;
+pub(crate) mod walk;
 
 pub(crate) use portable::unwrap_paragraphs;
 

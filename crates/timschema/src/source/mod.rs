@@ -9,4 +9,4 @@ mod scan;
 mod strict;
 
 pub use scan::{Position, position_of};
-pub use strict::{ParseError, parse};
+pub use strict::{ParseError, decode, parse, parse_str};

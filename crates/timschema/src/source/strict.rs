@@ -8,6 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::{Map, Value};
 
 use super::scan::{Position, overflowing_integers};
+use crate::contract::ids;
 
 /// Why a text is not one JSON document the checker can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,26 +36,43 @@ impl fmt::Display for ParseError {
 
 /// Parses `text` (a leading UTF-8 byte-order mark is allowed) as exactly one JSON document.
 pub fn parse(text: &[u8]) -> Result<Value, ParseError> {
+    let (text, bom) = decode(text)?;
+    parse_str(text, bom)
+}
+
+/// The text of a document: a leading byte-order mark dropped (its length returned beside),
+/// the rest required to be UTF-8.
+pub fn decode(text: &[u8]) -> Result<(&str, usize), ParseError> {
     let (text, bom) = match text.strip_prefix(b"\xEF\xBB\xBF".as_slice()) {
         Some(rest) => (rest, 3),
         None => (text, 0),
     };
+    match std::str::from_utf8(text) {
+        Ok(text) => Ok((text, bom)),
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let mut position = Position::at(text, offset);
+            position.offset += bom;
+            Err(ParseError {
+                rule: ids::JSON_UTF8,
+                message: format!("invalid UTF-8 (byte 0x{:02X})", text[offset]),
+                position,
+                pointer: None,
+            })
+        }
+    }
+}
+
+/// Parses the text of a document that [`decode`] gave, `bom` bytes into its input.
+pub fn parse_str(text: &str, bom: usize) -> Result<Value, ParseError> {
+    let text = text.as_bytes();
     let shift = |mut position: Position| {
         position.offset += bom;
         position
     };
-    if let Err(error) = std::str::from_utf8(text) {
-        let offset = error.valid_up_to();
-        return Err(ParseError {
-            rule: "json/utf8",
-            message: format!("invalid UTF-8 (byte 0x{:02X})", text[offset]),
-            position: shift(Position::at(text, offset)),
-            pointer: None,
-        });
-    }
     if text.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ParseError {
-            rule: "json/empty",
+            rule: ids::JSON_EMPTY,
             message: "the document is empty".into(),
             position: shift(Position::at(text, 0)),
             pointer: None,
@@ -71,7 +89,7 @@ pub fn parse(text: &[u8]) -> Result<Value, ParseError> {
     if big_float.get() {
         if let Some((pointer, offset)) = overflowing_integers(text).into_iter().next() {
             return Err(ParseError {
-                rule: "json/integer-overflow",
+                rule: ids::JSON_INTEGER_OVERFLOW,
                 message: "an integer does not fit in 64 bits; no SDK can send it".into(),
                 position: shift(Position::at(text, offset)),
                 pointer: Some(pointer),
@@ -92,10 +110,10 @@ fn from_serde(text: &[u8], error: &serde_json::Error, bom: usize) -> ParseError 
     let mut position = Position::at(text, offset);
     position.offset += bom;
     let (rule, message) = if message.starts_with("duplicate key") {
-        ("json/duplicate-key", message)
+        (ids::JSON_DUPLICATE_KEY, message)
     } else if message.starts_with("recursion limit exceeded") {
         (
-            "json/depth",
+            ids::JSON_DEPTH,
             "the document nests deeper than 128 levels".to_owned(),
         )
     } else if message.starts_with("trailing characters") {
@@ -106,19 +124,22 @@ fn from_serde(text: &[u8], error: &serde_json::Error, bom: usize) -> ParseError 
             .is_some_and(|b| matches!(b, b'{' | b'['));
         if second {
             (
-                "json/trailing",
+                ids::JSON_TRAILING,
                 "a second document follows the first; a .json file holds one (use .jsonl or .ndjson, or --ndjson, for one per line)".to_owned(),
             )
         } else {
             (
-                "json/trailing",
+                ids::JSON_TRAILING,
                 "unexpected characters after the document".to_owned(),
             )
         }
     } else if error.is_eof() {
-        ("json/syntax", format!("the document ends early: {message}"))
+        (
+            ids::JSON_SYNTAX,
+            format!("the document ends early: {message}"),
+        )
     } else {
-        ("json/syntax", message)
+        (ids::JSON_SYNTAX, message)
     };
     ParseError {
         rule,

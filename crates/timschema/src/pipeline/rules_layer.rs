@@ -9,9 +9,8 @@
 
 use serde_json::Value;
 
-use super::Finding;
 use crate::GetConversationResponse;
-use crate::contract::{Contract, Severity, Skipped, Walker};
+use crate::contract::{Contract, Finding, Severity, Skipped, Walker, ids};
 
 /// What the rules layer found.
 pub(super) struct Outcome {
@@ -48,12 +47,12 @@ pub(super) fn check(document: &Value) -> Outcome {
         };
         let pointer = to_pointer(error.path());
         let message = error.inner().to_string();
-        outcome.structural.push(Finding {
-            rule: "schema/serde".into(),
-            severity: Severity::Error,
-            pointer: pointer.clone(),
-            message: message.clone(),
-        });
+        outcome.structural.push(Finding::unplaced(
+            ids::SCHEMA_SERDE,
+            Severity::Error,
+            pointer.clone(),
+            message.clone(),
+        ));
         let removed = (invalid.len() < MAX_REPAIRS)
             .then(|| set_aside(&mut working, &pointer))
             .flatten();
@@ -95,15 +94,7 @@ fn walk(typed: &GetConversationResponse, invalid: &[String], outcome: &mut Outco
     let mut walker = Walker::new(invalid);
     typed.validate(&mut walker);
     let (violations, skipped) = walker.finish();
-    outcome.findings = violations
-        .into_iter()
-        .map(|v| Finding {
-            rule: v.rule.to_owned(),
-            severity: v.severity,
-            pointer: v.pointer,
-            message: v.message,
-        })
-        .collect();
+    outcome.findings = violations;
     outcome.skipped.extend(skipped);
 }
 

@@ -1,30 +1,42 @@
-//! Keys the contract does not know. Newer SDKs add fields, so the schema allows them; a user
-//! may still want to hear about them (`--unknown-fields warn|deny`).
-//!
-//! The document is walked alongside the shipped schema: `$ref` is followed, and a nullable
-//! `anyOf` leads to the branch that fits the value's JSON type. An object whose schema lists
-//! `properties` and does not allow any key (`additionalProperties`) has each other key reported.
+//! The one walk of a document beside the shipped schema: `$ref` is followed, and a nullable
+//! `anyOf` leads to the branch that fits the value's JSON type. It serves the unknown-field
+//! check (every key an object's schema does not list) and the fixture locator (where each
+//! class of the contract occurs).
 
 use serde_json::{Map, Value};
 
 use crate::contract::walker::push_segment;
 
-/// One key the contract does not define, at its pointer.
-pub(super) fn find(document: &Value, schema: &Value) -> Vec<String> {
-    let mut found = Vec::new();
-    let defs = schema.get("$defs").and_then(Value::as_object);
-    walk(document, schema, defs, &mut String::new(), &mut found);
-    found
+/// What the walk meets, in document order.
+pub(crate) enum Step<'a> {
+    /// A non-null value the schema describes, with its resolved schema (after `$ref` and
+    /// `anyOf`) and the class it is an instance of, when it is one.
+    #[cfg_attr(not(any(test, feature = "fixtures")), allow(dead_code))]
+    Value {
+        /// The value's resolved schema.
+        schema: &'a Value,
+        /// The `$defs` name of its class.
+        class: Option<&'a str>,
+    },
+    /// A key that the schema of its object does not list, where no other key is allowed.
+    Unknown,
 }
 
-fn walk(
+/// Walks `document` beside `schema` (a schema document with `$defs`), calling `visit` with
+/// each step's JSON pointer. The root itself is not visited.
+pub(crate) fn walk<'a>(document: &Value, schema: &'a Value, visit: &mut dyn FnMut(&str, Step<'a>)) {
+    let defs = schema.get("$defs").and_then(Value::as_object);
+    descend(document, schema, defs, &mut String::new(), visit);
+}
+
+fn descend<'a>(
     value: &Value,
-    schema: &Value,
-    defs: Option<&Map<String, Value>>,
+    schema: &'a Value,
+    defs: Option<&'a Map<String, Value>>,
     pointer: &mut String,
-    found: &mut Vec<String>,
+    visit: &mut dyn FnMut(&str, Step<'a>),
 ) {
-    let Some(schema) = resolve(schema, value, defs) else {
+    let Some((schema, _)) = resolve(schema, value, defs) else {
         return;
     };
     match value {
@@ -32,18 +44,16 @@ fn walk(
             let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
                 return;
             };
-            if schema
+            let closed = schema
                 .get("additionalProperties")
-                .is_some_and(|a| a != &Value::Bool(false))
-            {
-                return;
-            }
+                .is_none_or(|a| a == &Value::Bool(false));
             for (key, inner) in object {
                 let len = pointer.len();
                 push_segment(pointer, key);
                 match properties.get(key) {
-                    Some(property) => walk(inner, property, defs, pointer, found),
-                    None => found.push(pointer.clone()),
+                    Some(property) => child(inner, property, defs, pointer, visit),
+                    None if closed => visit(pointer, Step::Unknown),
+                    None => {}
                 }
                 pointer.truncate(len);
             }
@@ -55,7 +65,7 @@ fn walk(
             for (index, item) in items.iter().enumerate() {
                 let len = pointer.len();
                 push_segment(pointer, &index.to_string());
-                walk(item, item_schema, defs, pointer, found);
+                child(item, item_schema, defs, pointer, visit);
                 pointer.truncate(len);
             }
         }
@@ -63,17 +73,24 @@ fn walk(
     }
 }
 
-/// The schema that describes `value`: through `$ref`, and into the `anyOf` branch that fits.
-fn resolve<'a>(
-    schema: &'a Value,
+fn child<'a>(
     value: &Value,
+    schema: &'a Value,
     defs: Option<&'a Map<String, Value>>,
-) -> Option<&'a Value> {
-    resolve_named(schema, value, defs).map(|(schema, _)| schema)
+    pointer: &mut String,
+    visit: &mut dyn FnMut(&str, Step<'a>),
+) {
+    if !value.is_null() {
+        if let Some((schema, class)) = resolve(schema, value, defs) {
+            visit(pointer, Step::Value { schema, class });
+        }
+    }
+    descend(value, schema, defs, pointer, visit);
 }
 
-/// [`resolve`], with the name of the last `$defs` entry it went through: the class of `value`.
-pub(crate) fn resolve_named<'a>(
+/// The schema that describes `value`: through `$ref`, and into the `anyOf` branch that fits;
+/// with the name of the last `$defs` entry it went through (the class of `value`).
+fn resolve<'a>(
     schema: &'a Value,
     value: &Value,
     defs: Option<&'a Map<String, Value>>,

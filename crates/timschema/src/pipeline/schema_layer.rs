@@ -11,9 +11,8 @@ use std::sync::OnceLock;
 use jsonschema::Validator;
 use serde_json::{Value, json};
 
-use super::Finding;
-use crate::contract::Severity;
 use crate::contract::schema::RuleLocations;
+use crate::contract::{Finding, Severity, ids};
 
 /// What the schema found: errors of rule keywords, and purely structural errors.
 pub(super) struct Findings {
@@ -104,18 +103,18 @@ fn collect(
             .rule_at(location)
             .filter(|_| keyword != "type")
         {
-            Some(rule) => out.rules.push(Finding {
-                rule: rule.id.to_owned(),
-                severity: rule.severity,
+            Some(rule) => out.rules.push(Finding::unplaced(
+                rule.id,
+                rule.severity,
                 pointer,
-                message: rule.message.to_owned(),
-            }),
-            None => out.structural.push(Finding {
-                rule: format!("schema/{keyword}"),
-                severity: Severity::Error,
+                rule.message.to_owned(),
+            )),
+            None => out.structural.push(Finding::unplaced(
+                ids::schema_keyword(keyword),
+                Severity::Error,
                 pointer,
-                message: error.to_string(),
-            }),
+                error.to_string(),
+            )),
         }
     }
 }

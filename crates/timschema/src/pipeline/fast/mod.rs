@@ -51,9 +51,11 @@ thread_local! {
 /// True when `text` is certainly one response with no finding at all (no error, no warning,
 /// no unknown key, no skipped rule). False means "not proven here": run the full check.
 pub fn is_clean(text: &[u8]) -> bool {
-    let Some(text) = as_text(text) else {
-        return false;
-    };
+    as_text(text).is_some_and(is_clean_str)
+}
+
+/// [`is_clean`] on a document's text, its byte-order mark already dropped.
+pub fn is_clean_str(text: &str) -> bool {
     SCRATCH.with(|scratch| {
         let Ok(mut response) = scratch.try_borrow_mut() else {
             // Only reachable if a rule itself checked a document; do it without the scratch.

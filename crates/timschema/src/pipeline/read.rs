@@ -1,40 +1,39 @@
-//! Reading the documents of one input, without ever holding more than one document (plus a
-//! read buffer) of it in memory, and never more than `--max-document-size` bytes of one.
+//! The first stage: cutting an input into documents, without ever holding more than one
+//! document (plus a read buffer) of it in memory, and never more than `max_document_size`
+//! bytes of one.
 
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 
-use super::inputs::{Layout, Source};
+use crate::contract::ids;
+
+/// How an input holds its documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One document per input (`.json`).
+    Single,
+    /// One document per line (`.jsonl`, `.ndjson`, or `--ndjson`): every finding is on the
+    /// document's own line.
+    Lines,
+}
 
 /// One document's text, or why it could not be read.
-pub struct RawDocument {
+#[derive(Debug)]
+pub struct Document<T = Vec<u8>> {
     /// Its index in the input, from 0.
     pub index: usize,
     /// The line it starts on, from 1.
     pub line: usize,
     /// The document's bytes, or why they were not read.
-    pub text: Result<Vec<u8>, ReadProblem>,
+    pub text: Result<T, ReadProblem>,
 }
 
-/// A document that was not read.
+/// A document, or a whole input, that was not read.
+#[derive(Debug, Clone)]
 pub struct ReadProblem {
-    /// A structural id: `input/io` or `input/too-large`.
+    /// A structural id: [`ids::INPUT_IO`] or [`ids::INPUT_TOO_LARGE`].
     pub rule: &'static str,
     /// What is wrong.
     pub message: String,
-}
-
-/// Opens an input as a stream of documents; an error here means the input cannot be read at all.
-pub fn open(
-    source: &Source,
-    layout: Layout,
-    max_size: u64,
-) -> io::Result<Box<dyn Iterator<Item = RawDocument> + Send>> {
-    let reader: Box<dyn Read + Send> = match source {
-        Source::File(path) => Box::new(File::open(path)?),
-        Source::Stdin => Box::new(io::stdin()),
-    };
-    Ok(documents(reader, layout, max_size))
 }
 
 /// The documents of one input read from `reader`.
@@ -42,7 +41,7 @@ pub fn documents<'r>(
     reader: impl Read + Send + 'r,
     layout: Layout,
     max_size: u64,
-) -> Box<dyn Iterator<Item = RawDocument> + Send + 'r> {
+) -> Box<dyn Iterator<Item = Document> + Send + 'r> {
     let reader = BufReader::with_capacity(256 * 1024, reader);
     match layout {
         Layout::Single => Box::new(std::iter::once(read_single(reader, max_size))),
@@ -56,27 +55,27 @@ pub fn documents<'r>(
     }
 }
 
-fn too_large(max_size: u64) -> ReadProblem {
+pub(super) fn too_large(max_size: u64) -> ReadProblem {
     ReadProblem {
-        rule: "input/too-large",
+        rule: ids::INPUT_TOO_LARGE,
         message: format!(
             "the document is larger than --max-document-size ({max_size} bytes); it was not read"
         ),
     }
 }
 
-fn read_single(reader: impl Read, max_size: u64) -> RawDocument {
+fn read_single(reader: impl Read, max_size: u64) -> Document {
     let mut text = Vec::new();
     let result = reader.take(max_size + 1).read_to_end(&mut text);
     let text = match result {
         Err(error) => Err(ReadProblem {
-            rule: "input/io",
+            rule: ids::INPUT_IO,
             message: error.to_string(),
         }),
         Ok(_) if text.len() as u64 > max_size => Err(too_large(max_size)),
         Ok(_) => Ok(text),
     };
-    RawDocument {
+    Document {
         index: 0,
         line: 1,
         text,
@@ -94,9 +93,9 @@ struct Lines<R> {
 }
 
 impl<R: BufRead> Iterator for Lines<R> {
-    type Item = RawDocument;
+    type Item = Document;
 
-    fn next(&mut self) -> Option<RawDocument> {
+    fn next(&mut self) -> Option<Document> {
         while !self.done {
             let mut text = Vec::new();
             let read = (&mut self.reader)
@@ -131,21 +130,21 @@ impl<R: BufRead> Iterator for Lines<R> {
 
 impl<R> Lines<R> {
     /// Reading failed: report it on this line, and stop.
-    fn failed(&mut self, line: usize, error: &io::Error) -> RawDocument {
+    fn failed(&mut self, line: usize, error: &io::Error) -> Document {
         self.done = true;
         self.emit(
             line,
             Err(ReadProblem {
-                rule: "input/io",
+                rule: ids::INPUT_IO,
                 message: error.to_string(),
             }),
         )
     }
 
-    fn emit(&mut self, line: usize, text: Result<Vec<u8>, ReadProblem>) -> RawDocument {
+    fn emit(&mut self, line: usize, text: Result<Vec<u8>, ReadProblem>) -> Document {
         let index = self.index;
         self.index += 1;
-        RawDocument { index, line, text }
+        Document { index, line, text }
     }
 }
 

@@ -1,0 +1,118 @@
+//! The slow path's middle stage: the JSON Schema layer and the rules layer on a parsed
+//! document, merged, plus the unknown-field check.
+//!
+//! - [`schema_layer`](super::schema_layer) runs the shipped schema (compiled once) and reports
+//!   each error under the rule whose keywords failed, or under a `schema/<keyword>` id when it
+//!   is purely structural.
+//! - [`rules_layer`](super::rules_layer) reads the document into the Rust types and walks every
+//!   rule. A part of the document with the wrong structure is set aside first, so the rest is
+//!   still checked; rules that would have read it are reported as skipped, with the reason.
+//!
+//! A violation that both layers see is reported once, under the rule's id.
+
+use serde_json::Value;
+
+use super::{UnknownFields, rules_layer, schema_layer, unknown_fields};
+use crate::contract::walker::{overlaps, unescape};
+use crate::contract::{Finding, Severity, Skipped, ids};
+
+/// What both layers found in a document, not yet placed in its text.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// Errors and warnings, in pointer order.
+    pub findings: Vec<Finding>,
+    /// Rules that could not run.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Checks a parsed response against the schema, every rule, and (unless allowed) for keys the
+/// contract does not define.
+pub(crate) fn check(document: &Value, unknown: UnknownFields) -> Found {
+    let schema = schema_layer::check(document);
+    let rules = rules_layer::check(document);
+    let mut found = merge(schema, rules);
+    let severity = match unknown {
+        UnknownFields::Allow => return found,
+        UnknownFields::Warn => Severity::Warning,
+        UnknownFields::Deny => Severity::Error,
+    };
+    for pointer in unknown_fields::find(document) {
+        let key = unescape(pointer.rsplit('/').next().unwrap_or_default());
+        found.findings.push(Finding::unplaced(
+            ids::SCHEMA_UNKNOWN_FIELD,
+            severity,
+            pointer,
+            format!("{key:?} is not a field of the contract"),
+        ));
+    }
+    found
+        .findings
+        .sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(b.rule)));
+    found
+}
+
+/// One report from both layers: rule findings of the rules layer win over the same rule seen
+/// by the schema at the same place (or at a place that contains it); a structural error at a
+/// place a rule already explains is dropped.
+fn merge(schema: schema_layer::Findings, rules: rules_layer::Outcome) -> Found {
+    let mut findings = rules.findings;
+    for finding in schema.rules {
+        let seen = findings
+            .iter()
+            .any(|f| f.rule == finding.rule && overlaps(&f.pointer, &finding.pointer));
+        if !seen {
+            findings.push(finding);
+        }
+    }
+    let explained =
+        |pointer: &str, findings: &[Finding]| findings.iter().any(|f| f.pointer == pointer);
+    let mut structural: Vec<Finding> = Vec::new();
+    for finding in schema.structural {
+        if !explained(&finding.pointer, &findings)
+            && !structural.iter().any(|f| f.pointer == finding.pointer)
+        {
+            structural.push(finding);
+        }
+    }
+    // What serde refused but the schema let through (such as 1.0 for an integer) is reported
+    // too: a typed client would refuse it the same way.
+    for finding in rules.structural {
+        let covered = findings
+            .iter()
+            .chain(&structural)
+            .any(|f| overlaps(&f.pointer, &finding.pointer));
+        if !covered {
+            structural.push(finding);
+        }
+    }
+    findings.extend(structural);
+    findings.sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(b.rule)));
+    findings.dedup();
+    Found {
+        findings,
+        skipped: rules.skipped,
+    }
+}
+
+/// Each layer on its own, for the benchmarks.
+pub mod each {
+    /// Runs the schema layer; returns how many findings it made.
+    pub fn schema(document: &serde_json::Value) -> usize {
+        let findings = super::schema_layer::check(document);
+        findings.rules.len() + findings.structural.len()
+    }
+
+    /// Runs the rules layer; returns how many findings it made.
+    pub fn rules(document: &serde_json::Value) -> usize {
+        let outcome = super::rules_layer::check(document);
+        outcome.findings.len() + outcome.structural.len()
+    }
+
+    /// Runs both layers and the unknown-field check, as the slow path does; returns how many
+    /// findings they made.
+    pub fn both(document: &serde_json::Value) -> usize {
+        super::check(document, super::UnknownFields::Warn)
+            .findings
+            .len()
+    }
+}

@@ -1,0 +1,201 @@
+//! The document pipeline: the one place that decides what is wrong with a document.
+//!
+//! ```text
+//!  input ──► read ──► bytes of one document ─┬─► too large? ──────────────► input/too-large
+//!            (read.rs: whole                 ├─► byte-order mark, UTF-8 ───► json/utf8
+//!             or JSON Lines)                 ├─► fast path (fast/): proven clean ──► no finding
+//!                                            └─► strict parse (source) ────► json/*
+//!                                                 └─► layers.rs: schema layer + rules layer
+//!                                                      + unknown keys ─────► rule ids, schema/*
+//!                                                         └─► locate.rs: line, column, value
+//!                                                              └─► Report (sorted, capped)
+//! ```
+//!
+//! [`validate`] and [`validate_with`] run it on one document; `timschema check`, the
+//! benchmarks and the fuzz targets run [`check`] on each document an input holds, so the
+//! library and the command line cannot judge a document differently.
+//!
+//! Most documents pass, so a document is first given to the fast path, which reads it
+//! straight into the contract's types and walks the rules; it answers only "certainly clean",
+//! and everything else goes through the strict parse and both layers, so a report never
+//! depends on which path ran.
+
+pub mod fast;
+mod layers;
+mod locate;
+mod options;
+pub mod read;
+mod report;
+mod rules_layer;
+pub(crate) mod schema_layer;
+pub(crate) mod unknown_fields;
+
+pub use layers::each;
+pub use options::{Options, UnknownFields};
+pub use read::{Document, Layout, ReadProblem};
+pub use report::Report;
+
+use crate::contract::{Finding, Severity, Skipped};
+use crate::source;
+use locate::Place;
+
+/// Checks one `getConversation` response, given as JSON bytes, against the whole contract
+/// with the default [`Options`] (those of `timschema check`).
+///
+/// ```
+/// let report = timschema::validate(br#"{"code":0,"desc":"ok","data":{
+///     "conversationID":"c2c_alice","type":2,"groupID":"team","recvOpt":9}}"#);
+/// assert!(!report.is_valid());
+/// assert_eq!(
+///     report.rule_ids(),
+///     ["conversation-id-prefix", "conversation-id-suffix", "recv-opt-range"],
+/// );
+/// let finding = &report.findings[2];
+/// assert_eq!((finding.pointer.as_str(), finding.line, finding.column), ("/data/recvOpt", 2, 70));
+/// assert_eq!(finding.value.as_deref(), Some("9"));
+/// ```
+pub fn validate(bytes: &[u8]) -> Report {
+    validate_with(bytes, &Options::DEFAULT)
+}
+
+/// Checks one response, given as JSON bytes, with `options`: the same report that
+/// `timschema check --format json` gives for a file holding these bytes.
+///
+/// ```
+/// use timschema::{Options, UnknownFields};
+///
+/// let json = br#"{"code":0,"desc":"","data":{"conversationID":"c2c_a","type":1,"userID":"a","isVip":true}}"#;
+/// let warned = timschema::validate(json);
+/// assert!(warned.is_valid());
+/// assert_eq!(warned.rule_ids(), ["schema/unknown-field"]);
+///
+/// let strict = Options { unknown_fields: UnknownFields::Deny, ..Options::default() };
+/// assert!(!timschema::validate_with(json, &strict).is_valid());
+/// ```
+pub fn validate_with(bytes: &[u8], options: &Options) -> Report {
+    let document = Document {
+        index: 0,
+        line: 1,
+        text: Ok(bytes),
+    };
+    check(document, Layout::Single, options)
+}
+
+/// Checks one document of an input: what [`read::documents`] cut from it, in `layout`.
+pub fn check<T: AsRef<[u8]>>(document: Document<T>, layout: Layout, options: &Options) -> Report {
+    run(document, layout, options, Path::Fast)
+}
+
+/// [`validate_with`] without the fast path: every document through the strict parse and both
+/// layers. For the tests and fuzz targets that hold the fast path to the full check.
+#[doc(hidden)]
+pub fn validate_slowly(bytes: &[u8], options: &Options) -> Report {
+    let document = Document {
+        index: 0,
+        line: 1,
+        text: Ok(bytes),
+    };
+    run(document, Layout::Single, options, Path::Slow)
+}
+
+/// Whether a document may be proven clean by the fast path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Path {
+    Fast,
+    Slow,
+}
+
+fn run<T: AsRef<[u8]>>(
+    document: Document<T>,
+    layout: Layout,
+    options: &Options,
+    path: Path,
+) -> Report {
+    let mut skipped = Vec::new();
+    let too_large = document
+        .text
+        .as_ref()
+        .is_ok_and(|text| text.as_ref().len() as u64 > options.max_document_size)
+        .then(|| read::too_large(options.max_document_size));
+    let unread = match (&document.text, &too_large) {
+        (Err(problem), _) | (Ok(_), Some(problem)) => Some(problem),
+        (Ok(_), None) => None,
+    };
+    let mut findings = match (&document.text, unread) {
+        (_, Some(problem)) => vec![Finding {
+            line: document.line,
+            column: 1,
+            ..Finding::unplaced(
+                problem.rule,
+                Severity::Error,
+                String::new(),
+                problem.message.clone(),
+            )
+        }],
+        (Err(_), None) => unreachable!("an unread document has its problem"),
+        (Ok(text), None) => {
+            let place = Place {
+                text: text.as_ref(),
+                first_line: document.line,
+                lines: layout == Layout::Lines,
+            };
+            findings(place, options, path, &mut skipped)
+        }
+    };
+    findings.sort_by(|a, b| {
+        (a.line, a.column, &a.pointer, a.rule).cmp(&(b.line, b.column, &b.pointer, b.rule))
+    });
+    let max = options.max_errors.max(1);
+    let omitted = findings.len().saturating_sub(max);
+    findings.truncate(max);
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    Report {
+        index: document.index,
+        line: document.line,
+        valid: errors == 0 && !(options.deny_warnings && warnings > 0) && omitted == 0,
+        findings,
+        omitted,
+        skipped,
+    }
+}
+
+/// Every finding in one document's text, placed.
+fn findings(
+    place: Place<'_>,
+    options: &Options,
+    path: Path,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Finding> {
+    let parsed = source::decode(place.text).and_then(|(text, bom)| {
+        if path == Path::Fast && fast::is_clean_str(text) {
+            return Ok(None);
+        }
+        source::parse_str(text, bom).map(Some)
+    });
+    match parsed {
+        Ok(None) => Vec::new(),
+        Err(error) => {
+            let mut finding = Finding::unplaced(
+                error.rule,
+                Severity::Error,
+                error.pointer.unwrap_or_default(),
+                error.message,
+            );
+            place.put(&mut finding, error.position);
+            vec![finding]
+        }
+        Ok(Some(value)) => {
+            let found = layers::check(&value, options.unknown_fields);
+            *skipped = found.skipped;
+            let mut findings = found.findings;
+            for finding in &mut findings {
+                place.locate(finding, &value);
+            }
+            findings
+        }
+    }
+}

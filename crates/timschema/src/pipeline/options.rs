@@ -1,0 +1,57 @@
+//! How documents are checked: one [`Options`] for the library and the command line.
+//!
+//! With the `clap` feature, `Options` is also a set of `clap` arguments, so `timschema check`
+//! flattens it into its own and no second copy of these settings exists.
+
+/// What to do with a key the contract does not define.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum UnknownFields {
+    /// Say nothing: newer SDKs add fields.
+    Allow,
+    /// Report each as a warning (`schema/unknown-field`).
+    #[default]
+    Warn,
+    /// Report each as an error.
+    Deny,
+}
+
+/// How to check a document. The defaults are `timschema check`'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::Args))]
+pub struct Options {
+    /// What to do with keys the contract does not define.
+    #[cfg_attr(feature = "clap", arg(long, value_enum, default_value_t = UnknownFields::Warn))]
+    pub unknown_fields: UnknownFields,
+    /// Treat warnings as errors: a document with a warning is invalid.
+    #[cfg_attr(feature = "clap", arg(long))]
+    pub deny_warnings: bool,
+    /// Report at most this many problems per document (at least 1).
+    #[cfg_attr(
+        feature = "clap",
+        arg(long, value_name = "N", default_value_t = Options::DEFAULT.max_errors)
+    )]
+    pub max_errors: usize,
+    /// The largest document read, in bytes; a larger one is reported, not read.
+    #[cfg_attr(
+        feature = "clap",
+        arg(long, value_name = "BYTES", default_value_t = Options::DEFAULT.max_document_size)
+    )]
+    pub max_document_size: u64,
+}
+
+impl Options {
+    /// Unknown keys are warnings, 100 findings at most, documents up to 64 MiB.
+    pub const DEFAULT: Options = Options {
+        unknown_fields: UnknownFields::Warn,
+        deny_warnings: false,
+        max_errors: 100,
+        max_document_size: 64 * 1024 * 1024,
+    };
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options::DEFAULT
+    }
+}
