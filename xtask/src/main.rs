@@ -13,7 +13,7 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <codegen [--check] | tools | test [cargo test args...] | corpus --count N --out FILE>";
+const USAGE: &str = "usage: cargo xtask <codegen [--check] | tools | test [cargo test args...] | corpus --count N --out FILE [--broken PERCENT] [--unknown-key]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

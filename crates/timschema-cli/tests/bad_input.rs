@@ -158,7 +158,7 @@ fn duplicate_keys_in_one_object() {
 fn a_top_level_value_that_is_not_an_object() {
     let out = check_beside_valid("array", "array.json", b"[1, 2, 3]", 1);
     assert!(
-        out.contains("array.json:1:1: error[schema/type]: [1,2,3] is not of type \"object\""),
+        out.contains("array.json:1:1: error[schema/type]: expected an object, found an array"),
         "{out}"
     );
     assert!(out.contains("no rule ran"), "{out}");

@@ -259,5 +259,5 @@ fn human_is_plain_when_piped_and_sums_up() {
     assert!(out.contains(&format!("b-invalid.json:1:{recv}: error[recv-opt-range]: recvOpt is not a receive option (0 to 4)")), "{out}");
     assert!(out.contains("^ /data/recvOpt = 9"), "{out}");
     let last = out.lines().last().unwrap();
-    assert!(last.starts_with("checked 4 files, 5 documents: 3 valid, 2 invalid; 2 errors, 2 warnings, 1 unreadable inputs in "), "{last}");
+    assert!(last.starts_with("checked 4 files, 5 documents: 3 valid, 2 invalid; 2 errors, 2 warnings, 1 unreadable input in "), "{last}");
 }

@@ -116,7 +116,7 @@ fn a_gibibyte_of_json_lines_through_stdin_stays_under_64_mib() {
     assert!(peak > 0, "the monitor never read the child's status");
     // Every document was checked, and the corpus's invalid share was found.
     assert!(
-        summary.starts_with(&format!("checked 1 files, {documents} documents: ")),
+        summary.starts_with(&format!("checked 1 file, {documents} documents: ")),
         "{summary}"
     );
     assert!(!summary.contains(" 0 invalid"), "{summary}");

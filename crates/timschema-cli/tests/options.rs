@@ -46,7 +46,7 @@ fn directories_are_walked_honouring_gitignore_and_patterns_expand() {
     let run = timschema(&dir.0, &["check", "tree/sub/*.nd*"], b"");
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(
-        summary(&run).contains("checked 1 files, 2 documents"),
+        summary(&run).contains("checked 1 file, 2 documents"),
         "{}",
         run.stdout
     );

@@ -173,3 +173,58 @@ fn message(mix: &mut Mix, group: bool, peer: &str, group_id: &str, timestamp: i6
     message[key] = element;
     message
 }
+
+/// How a corpus of [`lines`] is mixed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mistakes {
+    /// The share of lines, in per cent, that carry one mistake each instead of the corpus's
+    /// own small invalid share ([`response`]): a broken rule, a wrong type, a bad enumeration
+    /// value, an unknown key, or a line cut short, in turn.
+    pub broken_percent: u64,
+    /// Every line carries one key the contract does not define (as a newer SDK's would), on
+    /// top of whatever else it has.
+    pub unknown_key: bool,
+}
+
+/// The line at position `index` of a JSON Lines corpus mixed as `mistakes` says (without its
+/// newline). With no mistakes asked for, it is [`response`] written compactly.
+pub fn line(index: u64, mistakes: Mistakes) -> String {
+    let mut response = response(index);
+    let mut mix = Mix(index.wrapping_mul(0x9E37_79B9) ^ 0x6272_6F6B);
+    if mistakes.unknown_key {
+        response["sdkExtension"] = json!({ "reactionCount": mix.below(10) });
+    }
+    let broken = mix.below(100) < mistakes.broken_percent;
+    if !broken {
+        return response.to_string();
+    }
+    if let Some(data) = response.get_mut("data").and_then(Value::as_object_mut) {
+        match mix.below(5) {
+            0 => {
+                data.insert("recvOpt".into(), json!(9));
+            }
+            1 => {
+                data.insert("unreadCount".into(), json!("3"));
+            }
+            2 => {
+                data.insert("groupType".into(), json!("Club"));
+            }
+            3 => {
+                data.insert("isVip".into(), json!(true));
+            }
+            _ => {
+                let text = response.to_string();
+                let cut = text.len() / 2 + mix.below(text.len() as u64 / 3) as usize;
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                return text[..cut].to_owned();
+            }
+        }
+    } else {
+        // An error response: its mistake is a wrong type.
+        response["code"] = json!("6014");
+    }
+    response.to_string()
+}

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use timschema::{Report, Severity};
 
-use super::{Reporter, Summary};
+use super::{Reporter, Summary, count};
 use crate::check::pipeline::InputProblem;
 
 pub struct Github<'w> {
@@ -74,8 +74,11 @@ impl Reporter for Github<'_> {
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         writeln!(
             self.out,
-            "timschema: {} documents, {} invalid, {} errors, {} warnings",
-            summary.documents, summary.invalid, summary.errors, summary.warnings
+            "timschema: {}, {} invalid, {}, {}",
+            count(summary.documents, "document"),
+            summary.invalid,
+            count(summary.errors, "error"),
+            count(summary.warnings, "warning")
         )?;
         self.out.flush()
     }

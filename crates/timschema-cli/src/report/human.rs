@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use timschema::{Report, Severity};
 
-use super::{Reporter, Style, Summary};
+use super::{Reporter, Style, Summary, count};
 use crate::check::pipeline::InputProblem;
 
 pub struct Human<'w> {
@@ -72,8 +72,9 @@ impl Reporter for Human<'_> {
         if document.omitted > 0 {
             writeln!(
                 self.out,
-                "{path}:{}: note: {} more problems not shown (--max-errors)",
-                document.line, document.omitted
+                "{path}:{}: note: {} more not shown (--max-errors)",
+                document.line,
+                count(document.omitted, "problem")
             )?;
         }
         if !self.style.quiet {
@@ -112,19 +113,19 @@ impl Reporter for Human<'_> {
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if !self.style.quiet {
             let inputs = if summary.input_errors > 0 {
-                format!(", {} unreadable inputs", summary.input_errors)
+                format!(", {}", count(summary.input_errors, "unreadable input"))
             } else {
                 String::new()
             };
             writeln!(
                 self.out,
-                "checked {} files, {} documents: {} valid, {} invalid; {} errors, {} warnings{inputs} in {:.2}s",
-                summary.files,
-                summary.documents,
+                "checked {}, {}: {} valid, {} invalid; {}, {}{inputs} in {:.2}s",
+                count(summary.files, "file"),
+                count(summary.documents, "document"),
                 summary.valid,
                 summary.invalid,
-                summary.errors,
-                summary.warnings,
+                count(summary.errors, "error"),
+                count(summary.warnings, "warning"),
                 summary.elapsed.as_secs_f64()
             )?;
         }

@@ -66,6 +66,15 @@ impl Summary {
     }
 }
 
+/// `1 file`, `2 files`: a count and its noun, in the plural unless it is one.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// How the human format looks.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {

@@ -28,6 +28,7 @@ pub mod read;
 mod report;
 mod rules_layer;
 pub(crate) mod schema_layer;
+mod schema_message;
 pub(crate) mod unknown_fields;
 
 pub use layers::each;

@@ -113,7 +113,7 @@ fn collect(
                 ids::schema_keyword(keyword),
                 Severity::Error,
                 pointer,
-                error.to_string(),
+                super::schema_message::message(&error),
             )),
         }
     }

@@ -1,7 +1,7 @@
 //! Strict parsing: serde_json, plus an error for duplicate keys and for integers that do not
 //! fit in 64 bits, each with its line and column.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::scan::{Position, overflowing_integers};
 use crate::contract::ids;
+use crate::contract::walker::push_segment;
 
 /// Why a text is not one JSON document the checker can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,13 +80,26 @@ pub fn parse_str(text: &str, bom: usize) -> Result<Value, ParseError> {
         });
     }
     let big_float = Cell::new(false);
+    let repeated = RefCell::new(None);
     let mut deserializer = serde_json::Deserializer::from_slice(text);
     let parsed = StrictValue {
         big_float: &big_float,
+        repeated: &repeated,
     }
     .deserialize(&mut deserializer)
     .and_then(|value| deserializer.end().map(|()| value));
-    let value = parsed.map_err(|error| from_serde(text, &error, bom))?;
+    let value = parsed.map_err(|error| {
+        let mut error = from_serde(text, &error, bom);
+        // The segments were collected from the repeated key outwards.
+        if let Some(segments) = repeated.take() {
+            let mut pointer = String::new();
+            for segment in segments.iter().rev() {
+                push_segment(&mut pointer, segment);
+            }
+            error.pointer = Some(pointer);
+        }
+        error
+    })?;
     if big_float.get() {
         if let Some((pointer, offset)) = overflowing_integers(text).into_iter().next() {
             return Err(ParseError {
@@ -162,8 +176,21 @@ fn offset_of(text: &[u8], line: usize, column: usize) -> usize {
 }
 
 /// A `serde_json::Value` seed that refuses duplicate keys and notes large floats.
+#[derive(Clone, Copy)]
 struct StrictValue<'c> {
     big_float: &'c Cell<bool>,
+    /// Set on a repeated key: the path to it, from the key outwards, each enclosing object and
+    /// list adding its segment as the error passes through it.
+    repeated: &'c RefCell<Option<Vec<String>>>,
+}
+
+impl StrictValue<'_> {
+    /// Adds `segment` to the path of a repeated key whose error is passing through.
+    fn through(&self, segment: impl FnOnce() -> String) {
+        if let Some(segments) = self.repeated.borrow_mut().as_mut() {
+            segments.push(segment());
+        }
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
@@ -207,25 +234,34 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(StrictValue {
-            big_float: self.big_float,
-        })? {
-            items.push(item);
+        loop {
+            match seq.next_element_seed(self) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => return Ok(Value::Array(items)),
+                Err(error) => {
+                    self.through(|| items.len().to_string());
+                    return Err(error);
+                }
+            }
         }
-        Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if object.contains_key(&key) {
-                return Err(de::Error::custom(format_args!(
-                    "duplicate key {key:?} in one object"
-                )));
+                let error = de::Error::custom(format_args!("duplicate key {key:?} in one object"));
+                *self.repeated.borrow_mut() = Some(vec![key]);
+                return Err(error);
             }
-            let value = map.next_value_seed(StrictValue {
-                big_float: self.big_float,
-            })?;
-            object.insert(key, value);
+            match map.next_value_seed(self) {
+                Ok(value) => {
+                    object.insert(key, value);
+                }
+                Err(error) => {
+                    self.through(|| key);
+                    return Err(error);
+                }
+            }
         }
         Ok(Value::Object(object))
     }
@@ -265,8 +301,13 @@ mod tests {
         assert_eq!((e.rule, e.position.column), ("json/utf8", 8));
         assert_eq!(error(b"{\"a\": NaN}").rule, "json/syntax");
         let e = error(b"{\"a\": 1, \"a\": 2}");
-        assert_eq!(e.rule, "json/duplicate-key");
+        assert_eq!(
+            (e.rule, e.pointer.as_deref()),
+            ("json/duplicate-key", Some("/a"))
+        );
         assert!(e.message.contains("\"a\""), "{e}");
+        let e = error(br#"{"data": {"x": [0, {"b/c": 1, "b/c": 2}]}}"#);
+        assert_eq!(e.pointer.as_deref(), Some("/data/x/1/b~1c"));
         let e = error(b"{\"a\": 123456789012345678901}");
         assert_eq!(
             (e.rule, e.pointer.as_deref(), e.position.column),
