@@ -82,3 +82,62 @@ pub fn output(command: &mut Command) -> Output {
         .output()
         .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
 }
+
+/// Inputs that are not one well-formed response, by name: what every consumer of the pipeline
+/// must report rather than choke on. Built from a valid one-to-one response.
+pub fn bad_inputs() -> Vec<(&'static str, Vec<u8>)> {
+    const VALID: &str = r#"{"code":0,"desc":"ok","data":{"conversationID":"c2c_alice","type":1,"userID":"alice","unreadCount":1,"recvOpt":0}}"#;
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let mut latin = VALID.replace("alice", "al\u{e9}ce").into_bytes();
+    // é as Latin-1: one byte that is not UTF-8.
+    if let Some(at) = latin.windows(2).position(|w| w == [0xC3, 0xA9]) {
+        latin.splice(at..at + 2, [0xE9]);
+    }
+    vec![
+        ("empty", Vec::new()),
+        ("blank", b"  \n\t ".to_vec()),
+        ("invalid-utf8", latin),
+        ("bom", format!("\u{feff}{VALID}").into_bytes()),
+        ("truncated", VALID.as_bytes()[..60].to_vec()),
+        (
+            "syntax",
+            VALID.replace(r#""type":1"#, r#""type":}"#).into_bytes(),
+        ),
+        ("trailing", format!("{VALID} xyz").into_bytes()),
+        ("second-document", format!("{VALID}\n{VALID}").into_bytes()),
+        (
+            "repeated-key",
+            VALID
+                .replace(r#""userID":"alice""#, r#""userID":"alice","userID":"bob""#)
+                .into_bytes(),
+        ),
+        (
+            "integer-20-digits",
+            VALID
+                .replace(
+                    r#""unreadCount":1"#,
+                    r#""unreadCount":12345678901234567890"#,
+                )
+                .into_bytes(),
+        ),
+        (
+            "nan",
+            VALID
+                .replace(r#""unreadCount":1"#, r#""unreadCount":NaN"#)
+                .into_bytes(),
+        ),
+        ("deep", deep.into_bytes()),
+        ("top-level-array", b"[1, 2, 3]".to_vec()),
+        ("top-level-string", b"\"ok\"".to_vec()),
+        (
+            "unknown-keys",
+            VALID
+                .replace(
+                    r#""recvOpt":0"#,
+                    r#""recvOpt":0,"isVip":true,"x":{"y":[1]}"#,
+                )
+                .into_bytes(),
+        ),
+        ("oversized", format!("{VALID:<5000}").into_bytes()),
+    ]
+}
