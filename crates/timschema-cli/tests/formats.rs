@@ -123,9 +123,6 @@ fn junit_reads_back_with_junitparser() {
 
 #[test]
 fn sarif_passes_the_sarif_multitool() {
-    let Some(mut node) = node_judges() else {
-        return;
-    };
     let dir = fixture("sarif");
     let report_text = run(&dir, "sarif").stdout;
     let report: Value = serde_json::from_str(&report_text).unwrap();
@@ -159,10 +156,27 @@ fn sarif_passes_the_sarif_multitool() {
             > 1
     );
 
-    let report_path = dir.file("report.sarif", &report_text);
-    let validation = dir.path("validation.sarif");
+    assert_multitool_accepts(&dir, "report.sarif", &report_text);
+}
+
+/// Runs the SARIF multitool's validation on `report` and fails on any error it finds.
+fn assert_multitool_accepts(dir: &Dir, name: &str, report: &str) {
+    if let Some(errors) = multitool_errors(dir, name, report) {
+        assert!(
+            errors.is_empty(),
+            "the multitool found errors in {name}: {errors:#?}"
+        );
+    }
+}
+
+/// The errors the SARIF multitool finds in `report`, or `None` when it is not installed.
+fn multitool_errors(dir: &Dir, name: &str, report: &str) -> Option<Vec<Value>> {
+    let mut node = node_judges()?;
+    let report_path = dir.file(name, report);
+    let validation = dir.path(&format!("{name}.validation"));
     let multitool =
         timschema_tests::workspace_root().join("tests/js/node_modules/.bin/sarif-multitool");
+    // It exits non-zero when it finds errors; they are read from its output file.
     let out = output(
         node.arg(multitool)
             .arg("validate")
@@ -170,19 +184,86 @@ fn sarif_passes_the_sarif_multitool() {
             .arg("--output")
             .arg(&validation),
     );
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let validation: Value =
-        serde_json::from_str(&std::fs::read_to_string(&validation).unwrap()).unwrap();
-    let errors: Vec<&Value> = validation["runs"][0]["results"]
+    let validation = std::fs::read_to_string(&validation).unwrap_or_else(|_| {
+        panic!(
+            "the multitool wrote no validation: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let validation: Value = serde_json::from_str(&validation).unwrap();
+    let errors = validation["runs"][0]["results"]
         .as_array()
-        .map(|r| r.iter().filter(|r| r["level"] == "error").collect())
+        .map(|r| {
+            r.iter()
+                .filter(|r| r["level"] == "error")
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
-    assert!(errors.is_empty(), "the multitool found errors: {errors:#?}");
+    Some(errors)
+}
+
+/// Absolute paths under the working directory become relative references to `%SRCROOT%`;
+/// paths elsewhere become `file://` URIs. Both pass the multitool (an absolute path written
+/// as a relative reference is its SARIF1004).
+#[test]
+fn sarif_locations_from_absolute_paths_pass_the_multitool() {
+    let dir = fixture("sarif-absolute");
+    let elsewhere = Dir::new("sarif-elsewhere");
+    let outside = elsewhere.file("far away.json", invalid());
+    let inside = dir.0.join("b-invalid.json");
+    let run = timschema(
+        &dir.0,
+        &[
+            "check",
+            "--format",
+            "sarif",
+            inside.to_str().unwrap(),
+            outside.to_str().unwrap(),
+            "-",
+        ],
+        invalid().as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{run:#?}");
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let run0 = &report["runs"][0];
+    let base = run0["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
+    );
+    let artifacts: Vec<&Value> = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["locations"][0]["physicalLocation"]["artifactLocation"])
+        .collect();
+    assert!(
+        artifacts
+            .contains(&&serde_json::json!({"uri": "b-invalid.json", "uriBaseId": "%SRCROOT%"})),
+        "{artifacts:#?}"
+    );
+    assert!(
+        artifacts.iter().any(|a| a["uri"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("file:///") && u.ends_with("/far%20away.json"))
+            && a.get("uriBaseId").is_none()),
+        "{artifacts:#?}"
+    );
+    assert_multitool_accepts(&dir, "absolute.sarif", &run.stdout);
+    // What the reporter wrote before: the absolute path as a relative reference.
+    let mut old: Value = report.clone();
+    old["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] =
+        serde_json::json!({ "uri": inside.to_str().unwrap() });
+    if let Some(errors) = multitool_errors(&dir, "old.sarif", &old.to_string()) {
+        assert!(
+            errors.iter().any(|e| e["ruleId"] == "SARIF1004"),
+            "{errors:#?}"
+        );
+    }
 }
 
 #[test]
