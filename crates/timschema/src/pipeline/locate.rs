@@ -32,22 +32,24 @@ impl Place<'_> {
         finding.excerpt = self.excerpt(position);
     }
 
-    /// Places a finding of the layers: at its value, or at the nearest ancestor that exists
-    /// (a missing key is reported on the object that lacks it); the value is shown when the
-    /// pointer names one.
-    pub fn locate(&self, finding: &mut Finding, document: &Value) {
-        finding.value = document.pointer(&finding.pointer).map(shown);
+    /// Places a finding on the value its pointer names, found in the text (which holds one
+    /// readable document), and shows that value; a missing key is placed on the nearest
+    /// ancestor that exists (the object that lacks it), with no value shown.
+    pub fn locate(&self, finding: &mut Finding) {
         let mut pointer = finding.pointer.as_str();
-        let position = loop {
-            if let Some(position) = source::position_of(self.text, pointer) {
-                break position;
+        let start = loop {
+            if let Some((start, end)) = source::span_of(self.text, pointer) {
+                if pointer.len() == finding.pointer.len() {
+                    finding.value = shown(&self.text[start..end]);
+                }
+                break start;
             }
             match pointer.rsplit_once('/') {
                 Some((parent, _)) => pointer = parent,
-                None => break Position::at(self.text, 0),
+                None => break 0,
             }
         };
-        self.put(finding, position);
+        self.put(finding, Position::at(self.text, start));
     }
 
     /// The source line of `position`, cut to a window around its column.
@@ -80,8 +82,10 @@ impl Place<'_> {
     }
 }
 
-fn shown(value: &Value) -> String {
-    cut(&value.to_string(), SHOWN)
+/// The value written out compactly, cut short when long: what the reports show.
+fn shown(raw: &[u8]) -> Option<String> {
+    let value: Value = serde_json::from_slice(raw).ok()?;
+    Some(cut(&value.to_string(), SHOWN))
 }
 
 fn cut(text: &str, max: usize) -> String {

@@ -194,7 +194,7 @@ fn findings(
             *skipped = found.skipped;
             let mut findings = found.findings;
             for finding in &mut findings {
-                place.locate(finding, &value);
+                place.locate(finding);
             }
             findings
         }

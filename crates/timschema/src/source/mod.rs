@@ -2,11 +2,13 @@
 //!
 //! serde_json accepts a few things a contract checker must not: duplicate keys (it keeps the
 //! last, while the SDK may keep either), and integers beyond 64 bits (it turns them into
-//! floats, losing digits). [`parse`] rejects both with their position; [`position_of`] turns a
+//! floats, losing digits). [`parse`] rejects both with their position; [`span_of`] turns a
 //! JSON pointer back into a line and column, so every finding can point into the file.
 
 mod scan;
+mod span;
 mod strict;
 
-pub use scan::{Position, position_of};
+pub use scan::Position;
+pub use span::span_of;
 pub use strict::{ParseError, decode, parse, parse_str};

@@ -1,5 +1,5 @@
-//! A small scanner over JSON text that is already known to be valid: it finds where a value
-//! starts, by JSON pointer, and which number lexemes are integers too large for 64 bits.
+//! Positions in a source text, and a small scanner over JSON text that is already known to be
+//! valid, which finds the number lexemes that are integers too large for 64 bits.
 
 use crate::contract::walker::push_segment;
 
@@ -36,21 +36,6 @@ impl Position {
             offset,
         }
     }
-}
-
-/// Where the value at `pointer` starts in `text` (valid JSON), or `None` if there is no such
-/// value. The empty pointer is the document itself.
-pub fn position_of(text: &[u8], pointer: &str) -> Option<Position> {
-    let mut found = None;
-    Scanner::new(text).run(&mut |at, start, _| {
-        if at == pointer {
-            found = Some(start);
-            return true;
-        }
-        // Only descend into values on the way to the pointer.
-        false
-    });
-    found.map(|offset| Position::at(text, offset))
 }
 
 /// Integers in `text` (valid JSON) that do not fit in 64 bits, as (pointer, byte offset).
@@ -220,7 +205,9 @@ mod tests {
     const TEXT: &str = "{\n  \"code\": 0,\n  \"data\": {\"conversationID\": \"c2c_é\", \"markList\": [1, 2],\n  \"a/b\": {\"x\\\"y\": true}}\n}";
 
     fn at(pointer: &str) -> Option<(usize, usize)> {
-        position_of(TEXT.as_bytes(), pointer).map(|p| (p.line, p.column))
+        let (start, _) = crate::source::span_of(TEXT.as_bytes(), pointer)?;
+        let position = Position::at(TEXT.as_bytes(), start);
+        Some((position.line, position.column))
     }
 
     #[test]
