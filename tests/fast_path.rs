@@ -20,22 +20,28 @@ use timschema::fixtures::{rule_mutants, structural_mutants, valid};
 use timschema::pipeline::fast::{self, is_clean};
 use timschema::{GetConversationResponse, Options, Report, UnknownFields};
 
-/// The full check's report (without the fast path) under each unknown-field option.
+/// The options the properties are held under: each unknown-field choice.
+const OPTIONS: [Options; 3] = [
+    Options {
+        unknown_fields: UnknownFields::Allow,
+        ..Options::DEFAULT
+    },
+    Options {
+        unknown_fields: UnknownFields::Warn,
+        ..Options::DEFAULT
+    },
+    Options {
+        unknown_fields: UnknownFields::Deny,
+        ..Options::DEFAULT
+    },
+];
+
+/// The full check's report (without the fast path) under each of [`OPTIONS`].
 fn full_reports(text: &[u8]) -> Vec<Report> {
-    [
-        UnknownFields::Allow,
-        UnknownFields::Warn,
-        UnknownFields::Deny,
-    ]
-    .into_iter()
-    .map(|unknown_fields| {
-        let options = Options {
-            unknown_fields,
-            ..Options::DEFAULT
-        };
-        timschema::pipeline::validate_slowly(text, &options)
-    })
-    .collect()
+    OPTIONS
+        .iter()
+        .map(|options| timschema::pipeline::validate_slowly(text, options))
+        .collect()
 }
 
 /// True when the full check finds nothing at all in `text`, under any option.
@@ -53,9 +59,19 @@ fn texts(document: &Value) -> [Vec<u8>; 2] {
     ]
 }
 
-/// The properties: a document the fast path proves clean is clean, and what it reads is what
-/// serde reads.
+/// The properties: a document the fast path proves clean is clean, what it reads is what
+/// serde reads, and the pipeline's report (which takes the fast path where it can) is the full
+/// check's, finding for finding, under every unknown-field option.
 fn assert_sound(name: &str, text: &[u8]) {
+    for (options, full) in OPTIONS.iter().zip(full_reports(text)) {
+        let report = timschema::validate_with(text, options);
+        assert_eq!(
+            report,
+            full,
+            "{name}: the pipeline reports otherwise than the full check under {options:?}:\n{}",
+            String::from_utf8_lossy(text)
+        );
+    }
     let clean = is_clean(text);
     let fresh = fast::read::<GetConversationResponse>(text).ok();
     if let Some(read) = &fresh {

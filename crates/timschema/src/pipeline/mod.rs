@@ -172,13 +172,21 @@ fn findings(
     skipped: &mut Vec<Skipped>,
 ) -> Vec<Finding> {
     let parsed = source::decode(place.text).and_then(|(text, bom)| {
-        if path == Path::Fast && fast::is_clean_str(text) {
-            return Ok(None);
+        if path == Path::Fast {
+            match fast::examine(text) {
+                fast::Verdict::Clean => return Ok(Layers::Found(Vec::new())),
+                fast::Verdict::Broken(mut findings) => {
+                    findings
+                        .sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(b.rule)));
+                    findings.dedup();
+                    return Ok(Layers::Found(findings));
+                }
+                fast::Verdict::Refused => {}
+            }
         }
-        source::parse_str(text, bom).map(Some)
+        source::parse_str(text, bom).map(Layers::Parsed)
     });
-    match parsed {
-        Ok(None) => Vec::new(),
+    let found = match parsed {
         Err(error) => {
             let mut finding = Finding::unplaced(
                 error.rule,
@@ -187,16 +195,26 @@ fn findings(
                 error.message,
             );
             place.put(&mut finding, error.position);
-            vec![finding]
+            return vec![finding];
         }
-        Ok(Some(value)) => {
+        Ok(Layers::Found(findings)) => findings,
+        Ok(Layers::Parsed(value)) => {
             let found = layers::check(&value, options.unknown_fields);
             *skipped = found.skipped;
-            let mut findings = found.findings;
-            for finding in &mut findings {
-                place.locate(finding);
-            }
-            findings
+            found.findings
         }
+    };
+    let mut found = found;
+    for finding in &mut found {
+        place.locate(finding);
     }
+    found
+}
+
+/// How far a readable document had to go.
+enum Layers {
+    /// The fast path decided: these findings, not yet placed.
+    Found(Vec<Finding>),
+    /// The full check needs the parsed document.
+    Parsed(serde_json::Value),
 }

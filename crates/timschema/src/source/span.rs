@@ -7,7 +7,7 @@ use crate::contract::walker::unescape;
 /// `None` when there is no such value. `text` must be JSON up to the value's end (a document
 /// that parsed, or the fast path read); a byte-order mark is skipped.
 pub fn span_of(text: &[u8], pointer: &str) -> Option<(usize, usize)> {
-    let mut at = text.starts_with(b"\xEF\xBB\xBF").then_some(3).unwrap_or(0);
+    let mut at = if text.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     at = whitespace(text, at);
     if !pointer.is_empty() {
         for token in pointer.strip_prefix('/')?.split('/') {

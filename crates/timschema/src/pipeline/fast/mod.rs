@@ -34,7 +34,7 @@ pub use read::{FastRead, first_time, read_new};
 pub use reader::Reader;
 
 use crate::GetConversationResponse;
-use crate::contract::{Contract, Walker};
+use crate::contract::{Contract, Finding, Walker};
 
 /// The fast path cannot decide this document; never shown to anyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,23 +51,53 @@ thread_local! {
 /// True when `text` is certainly one response with no finding at all (no error, no warning,
 /// no unknown key, no skipped rule). False means "not proven here": run the full check.
 pub fn is_clean(text: &[u8]) -> bool {
-    as_text(text).is_some_and(is_clean_str)
+    as_text(text).is_some_and(|text| matches!(examine(text), Verdict::Clean))
 }
 
-/// [`is_clean`] on a document's text, its byte-order mark already dropped.
-pub fn is_clean_str(text: &str) -> bool {
+/// What the fast path can say about a document.
+#[derive(Debug)]
+pub(crate) enum Verdict {
+    /// No finding at all.
+    Clean,
+    /// The document has the contract's structure and these rules are broken (not yet placed
+    /// in the text): exactly what both layers would find, since the schema's structure accepts
+    /// what the types read and every schema-enforced rule is walked too.
+    Broken(Vec<Finding>),
+    /// Not decided here: run the full check.
+    Refused,
+}
+
+/// Reads a document's text (its byte-order mark already dropped) and walks its rules.
+pub(crate) fn examine(text: &str) -> Verdict {
     SCRATCH.with(|scratch| {
         let Ok(mut response) = scratch.try_borrow_mut() else {
             // Only reachable if a rule itself checked a document; do it without the scratch.
-            let mut response = GetConversationResponse::blank();
-            return read_into(&mut response, text).is_ok() && clean(&response);
+            return verdict(&mut GetConversationResponse::blank(), text);
         };
-        let clean = read_into(&mut *response, text).is_ok() && clean(&response);
+        let verdict = verdict(&mut response, text);
         if text.len() >= KEEP_BELOW {
             *response = FastRead::blank();
         }
-        clean
+        verdict
     })
+}
+
+fn verdict(response: &mut GetConversationResponse, text: &str) -> Verdict {
+    if read_into(response, text).is_err() {
+        return Verdict::Refused;
+    }
+    let mut walker = Walker::verdict();
+    response.validate(&mut walker);
+    if walker.is_clean() {
+        return Verdict::Clean;
+    }
+    // Something is broken: walk again, keeping track of where.
+    let mut walker = Walker::new(&[]);
+    response.validate(&mut walker);
+    match walker.finish() {
+        (findings, skipped) if skipped.is_empty() => Verdict::Broken(findings),
+        _ => Verdict::Refused,
+    }
 }
 
 /// Reads a whole document (UTF-8, a byte-order mark allowed) into a new value, or refuses.
@@ -88,13 +118,6 @@ fn read_into<T: FastRead>(value: &mut T, text: &str) -> Result<(), Refused> {
 fn as_text(bytes: &[u8]) -> Option<&str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).ok()
-}
-
-/// No rule is broken and none had to be skipped.
-fn clean(response: &GetConversationResponse) -> bool {
-    let mut walker = Walker::verdict();
-    response.validate(&mut walker);
-    walker.is_clean()
 }
 
 #[cfg(test)]
