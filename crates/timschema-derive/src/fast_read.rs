@@ -43,7 +43,6 @@ pub fn emit(container: &Container) -> TokenStream {
 /// The parts of a struct's impl: a blank value, the read (a member loop guided by the key-order
 /// hint, then what absent keys leave), and `recycle`.
 fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStream, TokenStream) {
-    let refused = quote!(::core::result::Result::Err(#fast::Refused));
     let ok = quote!(::core::result::Result::Ok(()));
     let blank = fields.iter().map(|field| {
         let member = &field.member;
@@ -61,11 +60,16 @@ fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStre
             proc_macro2::Span::call_site(),
         );
         let member = &field.member;
+        let wire = pointer_token(&field.wire);
         quote! {
             #index => {
                 if reader.known_key(#key)? {
                     #fast::first_time(&mut seen[#index])?;
+                    let unknown = reader.unknown_count();
                     #fast::FastRead::read_into(&mut self.#member, reader)?;
+                    if reader.unknown_count() != unknown {
+                        reader.under(unknown, #fast::Segment::Field(#wire));
+                    }
                     #index
                 } else {
                     #count
@@ -79,7 +83,16 @@ fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStre
     });
     let reads = read.iter().enumerate().map(|(index, field)| {
         let member = &field.member;
-        quote!(#index => #fast::FastRead::read_into(&mut self.#member, reader)?,)
+        let wire = pointer_token(&field.wire);
+        quote! {
+            #index => {
+                let unknown = reader.unknown_count();
+                #fast::FastRead::read_into(&mut self.#member, reader)?;
+                if reader.unknown_count() != unknown {
+                    reader.under(unknown, #fast::Segment::Field(#wire));
+                }
+            }
+        }
     });
     let absent = read.iter().enumerate().map(|(index, field)| {
         let member = &field.member;
@@ -113,6 +126,7 @@ fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStre
                 [const { ::core::sync::atomic::AtomicUsize::new(0) }; #count + 1];
             let mut seen = [false; #count];
             let mut previous = #count;
+            let object = reader.offset();
             if reader.begin_object()? {
                 loop {
                     let guess = NEXT[previous].load(::core::sync::atomic::Ordering::Relaxed);
@@ -122,9 +136,17 @@ fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStre
                         _ => #count,
                     };
                     if index == #count {
-                        index = match reader.key()? {
+                        let key = reader.key()?;
+                        index = match key {
                             #(#matches)*
-                            _ => return #refused,
+                            _ => {
+                                // A key the contract does not define: skipped and remembered.
+                                reader.unknown_member(object, key)?;
+                                if !reader.more_members()? {
+                                    break;
+                                }
+                                continue;
+                            }
                         };
                         NEXT[previous].store(index, ::core::sync::atomic::Ordering::Relaxed);
                         #fast::first_time(&mut seen[index])?;
@@ -145,6 +167,11 @@ fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStre
         },
         recycle,
     )
+}
+
+/// A wire name as a JSON pointer's reference token (RFC 6901).
+fn pointer_token(wire: &str) -> String {
+    wire.replace('~', "~0").replace('/', "~1")
 }
 
 /// The parts of an enumeration's impl: its first variant as the blank, and a read of the

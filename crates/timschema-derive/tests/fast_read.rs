@@ -91,22 +91,41 @@ fn reading_over_a_value_replaces_all_of_it() {
     assert_eq!(reused, serde_json::from_str::<Doc>(text).unwrap());
 }
 
+/// Keys the type does not define are skipped, as serde skips them, and remembered with the
+/// place of their values.
+#[test]
+fn unknown_keys_are_skipped_and_remembered() {
+    let text = r#"{"x":{"a":[1,{"b":null}],"c":"\u00e9"},"userId":"a","items":[{"count":1,"y":-5}],"z":true}"#;
+    let (value, unknown) = fast::read_with_unknown::<Doc>(text.as_bytes()).unwrap();
+    assert_eq!(value, serde_json::from_str::<Doc>(text).unwrap());
+    let found: Vec<(&str, &str)> = unknown
+        .iter()
+        .map(|m| (&text[m.key.0..m.key.1], &text[m.value..m.value + 2]))
+        .collect();
+    assert_eq!(found, [("x", "{\""), ("y", "-5"), ("z", "tr")]);
+}
+
 #[test]
 fn refuses_what_it_must_leave_to_the_full_check() {
     for text in [
-        r#"{}"#,                                     // a required field is missing
-        r#"{"userId":"a","extra":1}"#,               // an unknown key
-        r#"{"userId":"a","userId":"b"}"#,            // a repeated key
-        r#"{"userId":"a","map":{"k":"1","k":"2"}}"#, // a repeated key in a map
-        r#"{"user\u0049d":"a"}"#,                    // an escaped key
-        r#"{"userId":"a","type":3}"#,                // not a value of the enum
-        r#"{"userId":"a","group":"work"}"#,          // nor this
-        r#"{"userId":"a","ref":-1}"#,                // out of the field's range
-        r#"{"userId":"a","inner":{"count":1.5}}"#,   // a float for an integer
-        r#"{"userId":"a","ratio":1e400}"#,           // a float out of reach
-        r#"{"userId":"a","inner":[1,true]}"#,        // a struct as an array
-        r#"{"userId":"a"} {}"#,                      // trailing data
-        r#"{"userId":"a","value":"#,                 // truncated
+        r#"{}"#,                                          // a required field is missing
+        r#"{"userId":"a","userId":"b"}"#,                 // a repeated key
+        r#"{"userId":"a","x":1,"x":2}"#,                  // a repeated unknown key
+        r#"{"userId":"a","x":{"y":1,"y":2}}"#,            // a repeated key inside one
+        r#"{"userId":"a","x":[1,99999999999999999999]}"#, // an integer beyond 64 bits
+        r#"{"userId":"a","x":-9223372036854775809}"#,     // below i64
+        r#"{"userId":"a","x":""}"#,                      // a control character
+        r#"{"userId":"a","x":nul}"#,                      // not JSON
+        r#"{"userId":"a","map":{"k":"1","k":"2"}}"#,      // a repeated key in a map
+        r#"{"user\u0049d":"a"}"#,                         // an escaped key
+        r#"{"userId":"a","type":3}"#,                     // not a value of the enum
+        r#"{"userId":"a","group":"work"}"#,               // nor this
+        r#"{"userId":"a","ref":-1}"#,                     // out of the field's range
+        r#"{"userId":"a","inner":{"count":1.5}}"#,        // a float for an integer
+        r#"{"userId":"a","ratio":1e400}"#,                // a float out of reach
+        r#"{"userId":"a","inner":[1,true]}"#,             // a struct as an array
+        r#"{"userId":"a"} {}"#,                           // trailing data
+        r#"{"userId":"a","value":"#,                      // truncated
     ] {
         assert_eq!(read(text), Err(Refused), "{text}");
     }

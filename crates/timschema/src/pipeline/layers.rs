@@ -42,13 +42,18 @@ pub(crate) fn check(document: &Value, unknown: UnknownFields) -> Found {
             ids::SCHEMA_UNKNOWN_FIELD,
             severity,
             pointer,
-            format!("{key:?} is not a field of the contract"),
+            unknown_message(&key),
         ));
     }
     found
         .findings
         .sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(b.rule)));
     found
+}
+
+/// What is said of a key the contract does not define.
+pub(crate) fn unknown_message(key: &str) -> String {
+    format!("{key:?} is not a field of the contract")
 }
 
 /// One report from both layers: rule findings of the rules layer win over the same rule seen

@@ -36,7 +36,7 @@ pub use options::{Options, UnknownFields};
 pub use read::{Document, Layout, ReadProblem};
 pub use report::Report;
 
-use crate::contract::{Finding, Severity, Skipped};
+use crate::contract::{Finding, Severity, Skipped, ids};
 use crate::source;
 use locate::Place;
 
@@ -173,20 +173,16 @@ fn findings(
 ) -> Vec<Finding> {
     let parsed = source::decode(place.text).and_then(|(text, bom)| {
         if path == Path::Fast {
-            match fast::examine(text) {
-                fast::Verdict::Clean => return Ok(Layers::Found(Vec::new())),
-                fast::Verdict::Broken(mut findings) => {
-                    findings
-                        .sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(b.rule)));
-                    findings.dedup();
-                    return Ok(Layers::Found(findings));
-                }
-                fast::Verdict::Refused => {}
+            if let fast::Verdict::Read { broken, unknown } = fast::examine(text) {
+                return Ok(Layers::Read {
+                    broken,
+                    unknown: unknown_findings(text, bom, &unknown, options.unknown_fields),
+                });
             }
         }
         source::parse_str(text, bom).map(Layers::Parsed)
     });
-    let found = match parsed {
+    match parsed {
         Err(error) => {
             let mut finding = Finding::unplaced(
                 error.rule,
@@ -195,26 +191,74 @@ fn findings(
                 error.message,
             );
             place.put(&mut finding, error.position);
-            return vec![finding];
+            vec![finding]
         }
-        Ok(Layers::Found(findings)) => findings,
+        Ok(Layers::Read {
+            mut broken,
+            unknown,
+        }) => {
+            // As the merge of both layers would: one finding per rule, place and message.
+            broken.sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(b.rule)));
+            broken.dedup();
+            for finding in &mut broken {
+                place.locate(finding);
+            }
+            // Each unknown member is placed where the reader saw it.
+            for (mut finding, start) in unknown {
+                place.locate_at(&mut finding, start);
+                broken.push(finding);
+            }
+            broken
+        }
         Ok(Layers::Parsed(value)) => {
             let found = layers::check(&value, options.unknown_fields);
             *skipped = found.skipped;
-            found.findings
+            let mut findings = found.findings;
+            for finding in &mut findings {
+                place.locate(finding);
+            }
+            findings
         }
-    };
-    let mut found = found;
-    for finding in &mut found {
-        place.locate(finding);
     }
-    found
+}
+
+/// The findings for the members the fast read skipped as unknown, worded as the full check's
+/// unknown-field check words them, each with where its value starts in the document's text
+/// (`bom` bytes before `text`).
+fn unknown_findings(
+    text: &str,
+    bom: usize,
+    unknown: &[fast::UnknownMember],
+    option: UnknownFields,
+) -> Vec<(Finding, usize)> {
+    let severity = match option {
+        UnknownFields::Allow => return Vec::new(),
+        UnknownFields::Warn => Severity::Warning,
+        UnknownFields::Deny => Severity::Error,
+    };
+    unknown
+        .iter()
+        .map(|member| {
+            let key = &text[member.key.0..member.key.1];
+            let finding = Finding::unplaced(
+                ids::SCHEMA_UNKNOWN_FIELD,
+                severity,
+                member.pointer(text),
+                layers::unknown_message(key),
+            );
+            (finding, member.value + bom)
+        })
+        .collect()
 }
 
 /// How far a readable document had to go.
 enum Layers {
-    /// The fast path decided: these findings, not yet placed.
-    Found(Vec<Finding>),
+    /// The fast path read it: the rules it breaks, not yet placed, and the members whose keys
+    /// the contract does not define, with where their values start.
+    Read {
+        broken: Vec<Finding>,
+        unknown: Vec<(Finding, usize)>,
+    },
     /// The full check needs the parsed document.
     Parsed(serde_json::Value),
 }

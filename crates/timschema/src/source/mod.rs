@@ -10,5 +10,5 @@ mod span;
 mod strict;
 
 pub use scan::Position;
-pub use span::span_of;
+pub use span::{span_of, value_end};
 pub use strict::{ParseError, decode, parse, parse_str};

@@ -7,7 +7,11 @@ use crate::contract::walker::unescape;
 /// `None` when there is no such value. `text` must be JSON up to the value's end (a document
 /// that parsed, or the fast path read); a byte-order mark is skipped.
 pub fn span_of(text: &[u8], pointer: &str) -> Option<(usize, usize)> {
-    let mut at = if text.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let mut at = if text.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     at = whitespace(text, at);
     if !pointer.is_empty() {
         for token in pointer.strip_prefix('/')?.split('/') {
@@ -87,6 +91,10 @@ fn string_end(text: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The byte after the value that starts at `at`.
+pub fn value_end(text: &[u8], at: usize) -> Option<usize> {
+    skip(text, at)
+}
+
 fn skip(text: &[u8], at: usize) -> Option<usize> {
     match *text.get(at)? {
         b'"' => string_end(text, at),

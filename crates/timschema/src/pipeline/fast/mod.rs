@@ -31,7 +31,7 @@ mod reader;
 use std::cell::RefCell;
 
 pub use read::{FastRead, first_time, read_new};
-pub use reader::Reader;
+pub use reader::{Reader, Segment, UnknownMember};
 
 use crate::GetConversationResponse;
 use crate::contract::{Contract, Finding, Walker};
@@ -51,18 +51,22 @@ thread_local! {
 /// True when `text` is certainly one response with no finding at all (no error, no warning,
 /// no unknown key, no skipped rule). False means "not proven here": run the full check.
 pub fn is_clean(text: &[u8]) -> bool {
-    as_text(text).is_some_and(|text| matches!(examine(text), Verdict::Clean))
+    as_text(text).is_some_and(|text| {
+        matches!(examine(text), Verdict::Read { broken, unknown } if broken.is_empty() && unknown.is_empty())
+    })
 }
 
 /// What the fast path can say about a document.
 #[derive(Debug)]
 pub(crate) enum Verdict {
-    /// No finding at all.
-    Clean,
-    /// The document has the contract's structure and these rules are broken (not yet placed
-    /// in the text): exactly what both layers would find, since the schema's structure accepts
-    /// what the types read and every schema-enforced rule is walked too.
-    Broken(Vec<Finding>),
+    /// The document has the contract's structure; these rules are broken (not yet placed in
+    /// the text) and these members have keys the contract does not define. That is exactly
+    /// what both layers would find, since the schema's structure accepts what the types read
+    /// and every schema-enforced rule is walked too.
+    Read {
+        broken: Vec<Finding>,
+        unknown: Vec<UnknownMember>,
+    },
     /// Not decided here: run the full check.
     Refused,
 }
@@ -83,35 +87,46 @@ pub(crate) fn examine(text: &str) -> Verdict {
 }
 
 fn verdict(response: &mut GetConversationResponse, text: &str) -> Verdict {
-    if read_into(response, text).is_err() {
+    let Ok(unknown) = read_into(response, text) else {
         return Verdict::Refused;
-    }
+    };
     let mut walker = Walker::verdict();
     response.validate(&mut walker);
     if walker.is_clean() {
-        return Verdict::Clean;
+        return Verdict::Read {
+            broken: Vec::new(),
+            unknown,
+        };
     }
     // Something is broken: walk again, keeping track of where.
     let mut walker = Walker::new(&[]);
     response.validate(&mut walker);
     match walker.finish() {
-        (findings, skipped) if skipped.is_empty() => Verdict::Broken(findings),
+        (broken, skipped) if skipped.is_empty() => Verdict::Read { broken, unknown },
         _ => Verdict::Refused,
     }
 }
 
 /// Reads a whole document (UTF-8, a byte-order mark allowed) into a new value, or refuses.
+/// Members whose keys the contract does not define are skipped, as serde skips them.
 pub fn read<T: FastRead>(text: &[u8]) -> Result<T, Refused> {
-    let text = as_text(text).ok_or(Refused)?;
-    let mut value = T::blank();
-    read_into(&mut value, text)?;
-    Ok(value)
+    read_with_unknown(text).map(|(value, _)| value)
 }
 
-fn read_into<T: FastRead>(value: &mut T, text: &str) -> Result<(), Refused> {
+/// [`read`], with the members it skipped as unknown.
+pub fn read_with_unknown<T: FastRead>(text: &[u8]) -> Result<(T, Vec<UnknownMember>), Refused> {
+    let text = as_text(text).ok_or(Refused)?;
+    let mut value = T::blank();
+    let unknown = read_into(&mut value, text)?;
+    Ok((value, unknown))
+}
+
+/// Reads a whole document into `value`; returns the members it skipped as unknown.
+fn read_into<T: FastRead>(value: &mut T, text: &str) -> Result<Vec<UnknownMember>, Refused> {
     let mut reader = Reader::new(text);
     value.read_into(&mut reader)?;
-    reader.end()
+    reader.end()?;
+    Ok(reader.into_unknown())
 }
 
 /// The text of a document: UTF-8, with a byte-order mark dropped.

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Reader, Refused};
+use super::{Reader, Refused, Segment};
 
 /// A value the fast path can read, or refuse to read.
 ///
@@ -154,9 +154,13 @@ impl<T: FastRead> FastRead for Vec<T> {
         let mut count = 0;
         if reader.begin_array()? {
             loop {
+                let unknown = reader.unknown_count();
                 match self.get_mut(count) {
                     Some(item) => item.read_into(reader)?,
                     None => self.push(read_new(reader)?),
+                }
+                if reader.unknown_count() != unknown {
+                    reader.under(unknown, Segment::Index(count));
                 }
                 count += 1;
                 if !reader.more_items()? {
@@ -189,7 +193,11 @@ impl<T: FastRead> FastRead for BTreeMap<String, T> {
                 let mut key = String::blank();
                 reader.string_into(&mut key)?;
                 reader.colon()?;
-                if self.insert(key, read_new(reader)?).is_some() {
+                let unknown = reader.unknown_count();
+                let value = read_new(reader)?;
+                // Unknown members under a key of the map: not placed here, so left to the
+                // full check (no map of the contract holds a class).
+                if reader.unknown_count() != unknown || self.insert(key, value).is_some() {
                     return Err(Refused);
                 }
                 if !reader.more_members()? {

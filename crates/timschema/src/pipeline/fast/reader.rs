@@ -14,6 +14,49 @@ pub struct Reader<'a> {
     pos: usize,
     /// Objects and arrays open around the cursor.
     depth: u32,
+    /// The members skipped so far because the contract does not define their keys.
+    unknown: Vec<UnknownMember>,
+}
+
+/// A member of an object whose key the contract does not define: newer SDKs add fields, so it
+/// is skipped (its value checked to be JSON every parser reads alike) and remembered, for the
+/// unknown-field check to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownMember {
+    /// Where the object that holds it starts: members of one object share it.
+    object: usize,
+    /// The key's bytes (it has no escape), as a range of the text.
+    pub key: (usize, usize),
+    /// Where its value starts.
+    pub value: usize,
+    /// The path to the object that holds it, innermost first, added to by each field and
+    /// list the read returns through.
+    path: Vec<Segment>,
+}
+
+/// One step of a path the reader went down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    /// A field, by its wire name (which needs no escaping).
+    Field(&'static str),
+    /// A list item, by its index.
+    Index(usize),
+}
+
+impl UnknownMember {
+    /// The JSON pointer of the member in `text` (the text it was read from).
+    pub fn pointer(&self, text: &str) -> String {
+        let mut pointer = String::new();
+        for segment in self.path.iter().rev() {
+            pointer.push('/');
+            match segment {
+                Segment::Field(name) => pointer.push_str(name),
+                Segment::Index(index) => pointer.push_str(&index.to_string()),
+            }
+        }
+        crate::contract::walker::push_segment(&mut pointer, &text[self.key.0..self.key.1]);
+        pointer
+    }
 }
 
 /// The deepest nesting read (serde_json's own limit). The contract's types nest far less than
@@ -59,6 +102,109 @@ impl<'a> Reader<'a> {
             text,
             pos: 0,
             depth: 0,
+            unknown: Vec::new(),
+        }
+    }
+
+    /// The cursor's offset: before an object, what [`Reader::unknown_member`] knows it by.
+    #[inline]
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// The members skipped as unknown, in the order they were read.
+    pub fn into_unknown(self) -> Vec<UnknownMember> {
+        self.unknown
+    }
+
+    /// How many members were skipped as unknown so far: taken before a value is read, it
+    /// tells [`Reader::under`] which ones that value held.
+    #[inline]
+    pub fn unknown_count(&self) -> usize {
+        self.unknown.len()
+    }
+
+    /// Says that the unknown members skipped since `since` lie under `segment`. Generated code
+    /// calls it only when the count moved, so a document without unknown keys pays one
+    /// comparison per value.
+    #[cold]
+    pub fn under(&mut self, since: usize, segment: Segment) {
+        for member in &mut self.unknown[since..] {
+            member.path.push(segment);
+        }
+    }
+
+    /// Skips the value of a member whose `key` (just read, with its `:`) the contract does not
+    /// define, in the object that started at `object`; refuses a key seen twice in one object,
+    /// and a value that is not JSON every parser reads alike.
+    pub fn unknown_member(&mut self, object: usize, key: &[u8]) -> Result<(), Refused> {
+        let start = key.as_ptr() as usize - self.text.as_ptr() as usize;
+        let key = (start, start + key.len());
+        let text = self.bytes();
+        if self
+            .unknown
+            .iter()
+            .any(|m| m.object == object && text[m.key.0..m.key.1] == text[key.0..key.1])
+        {
+            return Err(Refused);
+        }
+        self.peek();
+        let value = self.pos;
+        self.skip_value()?;
+        self.unknown.push(UnknownMember {
+            object,
+            key,
+            value,
+            path: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// Skips any JSON value, refusing what another parser could read differently or the strict
+    /// parse would reject: a repeated key, an integer beyond 64 bits, an inexact float.
+    fn skip_value(&mut self) -> Result<(), Refused> {
+        match self.peek().ok_or(Refused)? {
+            b'"' => {
+                let mut scratch = String::new();
+                self.string_into(&mut scratch)
+            }
+            b'{' => {
+                if self.begin_object()? {
+                    let mut keys: Vec<&[u8]> = Vec::new();
+                    loop {
+                        let key = self.key()?;
+                        if keys.contains(&key) {
+                            return Err(Refused);
+                        }
+                        keys.push(key);
+                        self.skip_value()?;
+                        if !self.more_members()? {
+                            break;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            b'[' => {
+                if self.begin_array()? {
+                    loop {
+                        self.skip_value()?;
+                        if !self.more_items()? {
+                            break;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            b't' | b'f' => self.bool().map(drop),
+            b'n' if self.null()? => Ok(()),
+            _ => match self.number()? {
+                Number::Integer {
+                    negative: true,
+                    magnitude,
+                } if magnitude > 1 << 63 => Err(Refused),
+                _ => Ok(()),
+            },
         }
     }
 
