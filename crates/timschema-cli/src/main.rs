@@ -7,6 +7,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use timschema::schema::ARTIFACTS;
 use timschema_cli::{check, write};
 
+/// Workers allocate each document's findings and the reporting thread frees them; glibc's
+/// allocator serialises those frees across threads, mimalloc does not.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Check Tencent Cloud Chat getConversation responses against one contract.
 #[derive(Debug, Parser)]
 #[command(name = "timschema", version, about)]

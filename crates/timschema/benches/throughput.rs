@@ -6,6 +6,9 @@
 //! - `whole_check`: what `timschema check` does per document: the fast path, then the
 //!   full check for what it cannot prove clean; `whole_check_valid` the same on the valid
 //!   documents alone (the share of invalid ones, about 2.5 %, takes the slow path);
+//! - `whole_check_invalid`: the same on the documents with a finding of a corpus where one
+//!   line in ten has a mistake of its own; `whole_check_unknown_key`: on the corpus with one
+//!   unknown key in every document (a warning each);
 //! - `full_check`: strict parse and both layers on every document;
 //! - `fast_path`: what the fast path does to every document; `fast_read` and `rules_walk`,
 //!   its two parts: reading into the contract's types (`FastRead`, into a value reused from
@@ -130,6 +133,53 @@ fn whole_check_valid(bencher: divan::Bencher) {
         Texts::new(texts.cloned().collect())
     });
     valid.bench(bencher, as_the_cli);
+}
+
+/// Lines of the corpus mixed as `mistakes` says.
+fn mixed(mistakes: timschema::corpus::Mistakes) -> Texts {
+    Texts::new(
+        (0..DOCUMENTS)
+            .map(|i| timschema::corpus::line(i, mistakes).into_bytes())
+            .collect(),
+    )
+}
+
+/// The whole check on the invalid documents of a corpus where one line in ten has a mistake
+/// of its own (a broken rule, a wrong type, a bad enumeration value, an unknown key, a cut
+/// line) beside the corpus's own invalid share: what an invalid document costs, to set beside
+/// `whole_check_valid`.
+#[divan::bench]
+fn whole_check_invalid(bencher: divan::Bencher) {
+    static INVALID: OnceLock<Texts> = OnceLock::new();
+    let invalid = INVALID.get_or_init(|| {
+        let broken = mixed(timschema::corpus::Mistakes {
+            broken_percent: 10,
+            unknown_key: false,
+        });
+        Texts::new(
+            broken
+                .0
+                .into_iter()
+                .filter(|text| !full(text).findings.is_empty())
+                .collect(),
+        )
+    });
+    invalid.bench(bencher, as_the_cli);
+}
+
+/// The whole check on the corpus with one key the contract does not define in every document
+/// (reported as a warning each), to set beside `whole_check`.
+#[divan::bench]
+fn whole_check_unknown_key(bencher: divan::Bencher) {
+    static UNKNOWN: OnceLock<Texts> = OnceLock::new();
+    UNKNOWN
+        .get_or_init(|| {
+            mixed(timschema::corpus::Mistakes {
+                broken_percent: 0,
+                unknown_key: true,
+            })
+        })
+        .bench(bencher, as_the_cli);
 }
 
 /// The full check on every document, as for a document the fast path refuses.

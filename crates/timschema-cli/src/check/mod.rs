@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use timschema::Options;
-use timschema::pipeline::{self as checking, Layout, read};
+use timschema::pipeline::{Layout, read};
 
 use crate::report::{self, Format, Style, Summary};
 use pipeline::Event;
@@ -90,7 +90,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut summary = Summary::default();
     let mut written: io::Result<()> = Ok(());
     let mut progress = Progress::new(started);
-    pipeline::run(inputs, &args.options, jobs, |event| {
+    let excerpts = match (args.format, args.quiet) {
+        (Format::Human, false) => pipeline::Excerpts::All,
+        (Format::Human, true) => pipeline::Excerpts::Errors,
+        _ => pipeline::Excerpts::None,
+    };
+    pipeline::run(inputs, &args.options, excerpts, jobs, |event| {
         let result = match &event {
             Event::FileStart { path } => {
                 summary.files += 1;
@@ -161,7 +166,12 @@ pub fn check_input(input: &[u8], layout: Layout, options: &Options, format: Form
     };
     let written = reporter.file_start(PATH).and_then(|()| {
         for document in read::documents(input, layout, options.max_document_size) {
-            let result = checking::check(document, layout, options);
+            let excerpts = if format == Format::Human {
+                pipeline::Excerpts::All
+            } else {
+                pipeline::Excerpts::None
+            };
+            let result = pipeline::check(&document, layout, options, excerpts);
             summary.add(&result);
             reporter.document(PATH, &result)?;
         }

@@ -50,8 +50,14 @@ const BATCH_DOCUMENTS: usize = 64;
 const BATCH_BYTES: usize = 1 << 20;
 
 /// Checks every document of `inputs` on `jobs` threads and hands `sink` the events in input
-/// order.
-pub fn run(inputs: Vec<Input>, options: &Options, jobs: usize, mut sink: impl FnMut(Event)) {
+/// order; `excerpts` gives findings the excerpts of their lines (for the human format).
+pub fn run(
+    inputs: Vec<Input>,
+    options: &Options,
+    excerpts: Excerpts,
+    jobs: usize,
+    mut sink: impl FnMut(Event),
+) {
     let jobs = jobs.max(1);
     let (batch_tx, batch_rx) = sync_channel::<(u64, Batch)>(jobs * 2);
     let (out_tx, out_rx) = sync_channel::<(u64, Vec<Event>)>(jobs * 4);
@@ -63,7 +69,7 @@ pub fn run(inputs: Vec<Input>, options: &Options, jobs: usize, mut sink: impl Fn
         for _ in 0..jobs {
             let batch_rx = Arc::clone(&batch_rx);
             let out_tx = out_tx.clone();
-            scope.spawn(move || work(&batch_rx, &out_tx, options));
+            scope.spawn(move || work(&batch_rx, &out_tx, options, excerpts));
         }
         drop(out_tx);
         collect(out_rx, &mut sink);
@@ -166,6 +172,7 @@ fn work(
     batches: &Mutex<Receiver<(u64, Batch)>>,
     out: &SyncSender<(u64, Vec<Event>)>,
     options: &Options,
+    excerpts: Excerpts,
 ) {
     loop {
         let received = batches.lock().unwrap_or_else(|e| e.into_inner()).recv();
@@ -175,7 +182,7 @@ fn work(
             .into_iter()
             .map(|document| Event::Document {
                 path: Arc::clone(&batch.path),
-                result: checking::check(document, batch.layout, options),
+                result: check(&document, batch.layout, options, excerpts),
             })
             .collect();
         if out.send((seq, events)).is_err() {
@@ -194,6 +201,32 @@ fn collect(results: Receiver<(u64, Vec<Event>)>, sink: &mut impl FnMut(Event)) {
             next += 1;
         }
     }
+}
+
+/// Which findings get the excerpt of their source line (only the human format shows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Excerpts {
+    /// None.
+    None,
+    /// Errors only (the human format with `--quiet`).
+    Errors,
+    /// Every finding.
+    All,
+}
+
+/// Checks one document, and gives its findings the excerpts of their lines as `excerpts` says.
+pub fn check(document: &Document, layout: Layout, options: &Options, excerpts: Excerpts) -> Report {
+    let text = document.text.as_deref().map_err(Clone::clone);
+    let borrowed = Document {
+        index: document.index,
+        line: document.line,
+        text,
+    };
+    let mut report = checking::check(borrowed, layout, options);
+    if let (Excerpts::Errors | Excerpts::All, Ok(text)) = (excerpts, &document.text) {
+        checking::add_excerpts(&mut report, text, layout, excerpts == Excerpts::All);
+    }
+    report
 }
 
 /// Opens an input as a stream of documents; an error here means the input cannot be read at all.

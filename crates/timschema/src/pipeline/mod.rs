@@ -32,6 +32,7 @@ mod schema_message;
 pub(crate) mod unknown_fields;
 
 pub use layers::each;
+pub use locate::add_excerpts;
 pub use options::{Options, UnknownFields};
 pub use read::{Document, Layout, ReadProblem};
 pub use report::Report;

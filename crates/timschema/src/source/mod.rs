@@ -9,6 +9,6 @@ mod scan;
 mod span;
 mod strict;
 
-pub use scan::Position;
+pub use scan::{Position, chars, nth_char};
 pub use span::{span_of, value_end};
 pub use strict::{ParseError, decode, parse, parse_str};

@@ -19,23 +19,64 @@ impl Position {
     pub fn at(text: &[u8], offset: usize) -> Position {
         let offset = offset.min(text.len());
         let before = &text[..offset];
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        // Count characters, not bytes: skip UTF-8 continuation bytes.
-        let column = before[line_start..]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count()
-            + 1;
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        let line = memchr::memchr_iter(b'\n', before).count() + 1;
+        let column = chars(&before[line_start..]) + 1;
         Position {
             line,
             column,
             offset,
         }
     }
+}
+
+/// How many characters `text` holds, counted by their first bytes (a UTF-8 continuation
+/// byte, `10xxxxxx`, is not counted), eight bytes at a time.
+pub fn chars(text: &[u8]) -> usize {
+    let mut chunks = text.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        count += 8 - continuations(word);
+    }
+    count
+        + chunks
+            .remainder()
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+}
+
+/// The byte where character `n` of `text` starts (counted as [`chars`] counts), or the length
+/// of `text` if it has fewer.
+pub fn nth_char(text: &[u8], n: usize) -> usize {
+    let mut left = n;
+    let mut at = 0;
+    for chunk in text.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let starts = 8 - continuations(word);
+        if starts > left {
+            break;
+        }
+        left -= starts;
+        at += 8;
+    }
+    while at < text.len() {
+        if text[at] & 0xC0 != 0x80 {
+            if left == 0 {
+                return at;
+            }
+            left -= 1;
+        }
+        at += 1;
+    }
+    text.len()
+}
+
+/// How many bytes of `word` are UTF-8 continuation bytes: high bit set, the next one clear.
+fn continuations(word: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    (word & HIGH & !(word << 1)).count_ones() as usize
 }
 
 /// Integers in `text` (valid JSON) that do not fit in 64 bits, as (pointer, byte offset).
@@ -219,6 +260,21 @@ mod tests {
         assert_eq!(at("/data/markList/1"), Some((3, 55)));
         assert_eq!(at("/data/a~1b/x\"y"), Some((4, 19)));
         assert_eq!(at("/data/missing"), None);
+    }
+
+    #[test]
+    fn characters_are_counted_and_found_by_their_first_bytes() {
+        let text = "aé周😀b".repeat(5);
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for (n, start) in starts.iter().enumerate() {
+            assert_eq!(nth_char(text.as_bytes(), n), *start, "character {n}");
+            assert_eq!(chars(&text.as_bytes()[..*start]), n);
+        }
+        assert_eq!(nth_char(text.as_bytes(), starts.len()), text.len());
+        assert_eq!(nth_char(text.as_bytes(), starts.len() + 9), text.len());
+        // Stray continuation bytes count as part of the character before them.
+        assert_eq!(nth_char(b"a\x80\x80bcdefghij", 1), 3);
+        assert_eq!(chars(b"a\x80\x80bcdefghij\xC3"), 11);
     }
 
     #[test]
