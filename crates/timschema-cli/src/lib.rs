@@ -1,7 +1,9 @@
 //! The `timschema` tool as a library: checking inputs ([`check`]), the report formats
-//! ([`report`]) and safe writing of generated files ([`write`]). The binary (`main.rs`) only
+//! ([`report`]) and safe writing of generated files ([`write`](mod@write)). The binary (`main.rs`) only
 //! parses the command line; fuzz targets and tests drive the same code through
 //! [`check::check_input`].
+
+#![deny(missing_docs)]
 
 pub mod check;
 pub mod report;

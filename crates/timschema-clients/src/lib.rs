@@ -6,6 +6,8 @@
 //! Working from the committed schema, not the Rust types, keeps the generators honest: they
 //! serve any schema the project ships, and only what the schema says reaches a client.
 
+#![deny(missing_docs)]
+
 pub mod lang;
 pub mod model;
 

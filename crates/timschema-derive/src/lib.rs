@@ -11,12 +11,14 @@
 //! }
 //! ```
 //!
-//! The macro works in three stages that do not mix: [`syntax`] reads the attributes into a
-//! [`model`], [`check`] validates the model (every problem reported at once, each at its
-//! tokens), and [`emit`] writes the code: the walk, the rules as data, and (in [`fast_read`])
+//! The macro works in three stages that do not mix: `syntax` reads the attributes into a
+//! `model`, `check` validates the model (every problem reported at once, each at its
+//! tokens), and `emit` writes the code: the walk, the rules as data, and (in `fast_read`)
 //! the fast path's in-place reader, all from the same field list. The meaning of each rule
 //! kind lives in the runtime, `timschema::contract`, and the JSON tokenizer in
 //! `timschema::pipeline::fast`; this crate only describes and emits.
+
+#![deny(missing_docs)]
 
 mod check;
 mod ctxt;

@@ -174,7 +174,7 @@ fn message(mix: &mut Mix, group: bool, peer: &str, group_id: &str, timestamp: i6
     message
 }
 
-/// How a corpus of [`lines`] is mixed.
+/// How a corpus of [`line()`]s is mixed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Mistakes {
     /// The share of lines, in per cent, that carry one mistake each instead of the corpus's

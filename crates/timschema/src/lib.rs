@@ -2,8 +2,11 @@
 //!
 //! `getConversation(conversationID)` answers with a [`V2TimValueCallback`] whose `data` is a
 //! [`V2TimConversation`]. This crate defines those types once, with the exact JSON keys of the
-//! SDK's camelCase dialect, and generates the JSON Schemas the project ships from them
-//! ([`schema`]).
+//! SDK's camelCase dialect ([`types`]), checks responses against the whole contract
+//! ([`validate`], the same pipeline `timschema check` runs), and generates the JSON Schemas the
+//! project ships ([`schema`]) and the rule catalogue ([`rules::catalogue`]).
+//!
+//! Reading a response into the types:
 //!
 //! ```
 //! use timschema::{GetConversationResponse, ConversationType};
@@ -14,39 +17,57 @@
 //! assert_eq!(conversation.conversation_type, Some(ConversationType::C2c));
 //! assert_eq!(conversation.user_id.as_deref(), Some("alice"));
 //! ```
+//!
+//! Checking one, as a test of your own would:
+//!
+//! ```
+//! let report = timschema::validate(br#"{"code":0,"desc":"ok","data":{
+//!   "conversationID":"group_team","type":2,"groupID":"team","userID":"alice"}}"#);
+//! assert!(!report.is_valid());
+//! let finding = &report.findings[0];
+//! assert_eq!(finding.rule, "user-id-only-c2c");
+//! assert_eq!((finding.pointer.as_str(), finding.line, finding.column), ("/data/userID", 2, 68));
+//! assert_eq!(finding.value.as_deref(), Some("\"alice\""));
+//! ```
+//!
+//! Reading the rule catalogue:
+//!
+//! ```
+//! let catalogue = timschema::rules::catalogue();
+//! let rule = catalogue.iter().find(|r| r.id == "recv-opt-range").unwrap();
+//! assert_eq!(rule.severity, timschema::Severity::Error);
+//! assert!(rule.schema_enforced());
+//! println!("{}: {}", rule.id, rule.message);
+//! ```
+#![deny(missing_docs)]
 
 // The derive emits `::timschema::…` paths; this lets them resolve inside this crate too.
 extern crate self as timschema;
 
-pub mod callback;
 pub mod contract;
-pub mod conversation;
 #[cfg(feature = "fixtures")]
 pub mod corpus;
 pub mod de;
-pub mod elements;
-pub mod enums;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 #[doc(hidden)]
 pub mod int_enum;
-pub mod message;
-pub mod or_empty;
 pub mod pipeline;
-pub mod push;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod types;
 
-pub use callback::{V2TimConversationResult, V2TimValueCallback};
 pub use contract::{Finding, Severity, ids};
-pub use conversation::{V2TimConversation, V2TimGroupAtInfo};
-pub use enums::*;
-pub use message::{V2TimMessage, V2TimUserFullInfo};
-pub use or_empty::OrEmpty;
 pub use pipeline::{Options, Report, UnknownFields, validate, validate_with};
-pub use push::OfflinePushInfo;
 pub use timschema_derive::Contract;
+pub use types::callback::{V2TimConversationResult, V2TimValueCallback};
+pub use types::conversation::{V2TimConversation, V2TimGroupAtInfo};
+pub use types::elements::*;
+pub use types::enums::*;
+pub use types::message::{V2TimMessage, V2TimUserFullInfo};
+pub use types::or_empty::OrEmpty;
+pub use types::push::OfflinePushInfo;
 
 /// What the code `#[derive(Contract)]` generates refers to; not part of the API.
 #[doc(hidden)]

@@ -5,18 +5,18 @@
 //! `message.rs`, `callback.rs`), with their ids, messages and docs; this module only holds
 //! the logic they name. Field rules (ranges, patterns, byte lengths) need no code here.
 
-pub mod callback;
-pub mod conversation;
+pub(crate) mod callback;
+pub(crate) mod conversation;
 pub mod docs;
 pub mod error_codes;
-pub mod message;
+pub(crate) mod message;
 
 use crate::contract::ContractType;
 use crate::contract::TypeContract;
 
 /// Every type that declares rules, in schema order: the catalogue is built from this list.
 pub fn types() -> Vec<TypeContract> {
-    use crate::elements::*;
+    use crate::types::elements::*;
     use crate::*;
     vec![
         <V2TimValueCallback<V2TimConversation> as ContractType>::CONTRACT,

@@ -1,7 +1,7 @@
 //! The JSON Schemas generated from the contract types, and the list of files they are shipped as.
 //!
 //! Every schema is draft 2020-12, with one `$defs` entry per class and enumeration, and is made
-//! portable by [`portable`]: no keyword or format that a strict validator would reject.
+//! portable by `portable`: no keyword or format that a strict validator would reject.
 
 mod portable;
 pub(crate) mod walk;
@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use crate::contract::ContractType;
 use crate::contract::schema::{ContractRules, RULES_KEYWORD, RuleLocations};
-use crate::enums::ConversationMark;
 use crate::rules;
+use crate::types::enums::ConversationMark;
 use crate::{GetConversationListResponse, GetConversationResponse, V2TimConversation};
 
 /// Extension keywords (beyond the 2020-12 vocabulary) that the shipped schemas may contain. A

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use timschema::elements::*;
+use timschema::types::elements::*;
 use timschema::*;
 
 pub fn push_info() -> OfflinePushInfo {

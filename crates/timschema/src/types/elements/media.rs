@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Contract;
 
 use super::NextElem;
-use crate::enums::ImageType;
+use crate::types::enums::ImageType;
 
 /// An image element: a picture in up to three renditions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]

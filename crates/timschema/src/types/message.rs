@@ -6,12 +6,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Contract;
-use crate::elements::{
+use crate::types::elements::{
     V2TimCustomElem, V2TimFaceElem, V2TimFileElem, V2TimGroupTipsElem, V2TimImageElem,
     V2TimLocationElem, V2TimMergerElem, V2TimSoundElem, V2TimTextElem, V2TimVideoElem,
 };
-use crate::enums::{ElemType, MessagePriority, MessageStatus};
-use crate::push::OfflinePushInfo;
+use crate::types::enums::{ElemType, MessagePriority, MessageStatus};
+use crate::types::push::OfflinePushInfo;
 
 /// A chat message with its sender, state and content.
 ///

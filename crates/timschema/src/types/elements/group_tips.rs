@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Contract;
 
-use crate::enums::GroupTipsType;
+use crate::types::enums::GroupTipsType;
 
 /// A group tips element: a notice the server posts in a group when something happens to it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]

@@ -1,7 +1,7 @@
 //! The element classes a message can carry (§4b of the reference).
 //!
-//! Split by what they hold: [`content`] for text-like elements, [`media`] for files the SDK
-//! uploads and downloads, [`group_tips`] for group event notices.
+//! Split by what they hold: `content` for text-like elements, `media` for files the SDK
+//! uploads and downloads, `group_tips` for group event notices.
 
 mod content;
 mod group_tips;

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Contract;
-use crate::conversation::V2TimConversation;
+use crate::types::conversation::V2TimConversation;
 
 /// The result of an SDK call that returns a value: a status code, its text, and the value.
 ///

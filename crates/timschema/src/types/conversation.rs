@@ -4,9 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Contract;
-use crate::enums::{ConversationType, GroupAtType, GroupType, ReceiveMessageOpt};
-use crate::message::V2TimMessage;
-use crate::or_empty::OrEmpty;
+use crate::types::enums::{ConversationType, GroupAtType, GroupType, ReceiveMessageOpt};
+use crate::types::message::V2TimMessage;
+use crate::types::or_empty::OrEmpty;
 
 /// A conversation as `getConversation` returns it: a one-to-one chat or a group chat, with what
 /// the conversation list shows for it.
