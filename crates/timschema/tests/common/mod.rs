@@ -55,7 +55,7 @@ pub fn member(user: &str) -> V2TimGroupMemberInfo {
     }
 }
 
-fn next_elem() -> elements::NextElem {
+fn next_elem() -> timschema::types::elements::NextElem {
     let mut map = serde_json::Map::new();
     map.insert("elemType".into(), 1.into());
     map.insert("text".into(), "and one more thing".into());
