@@ -205,3 +205,27 @@ fn a_value_outside_its_enumeration_is_reported_under_the_range_rule() {
     .into();
     assert_eq!(found, expected, "{report:#?}");
 }
+
+/// Every structural id the pipeline can report is a row of README's table, and every id it
+/// reports is one of them.
+#[test]
+fn readme_documents_every_structural_id() {
+    let readme =
+        std::fs::read_to_string(timschema_tests::workspace_root().join("README.md")).unwrap();
+    for (id, _) in timschema::ids::ALL {
+        assert!(
+            readme.contains(&format!("| `{id}`")) || readme.contains(&format!(", `{id}`")),
+            "README does not document {id}"
+        );
+    }
+    for (_, text) in timschema_tests::bad_inputs() {
+        for finding in timschema::validate(&text).findings {
+            let structural = finding.rule.contains('/');
+            assert!(
+                !structural || timschema::ids::describe(finding.rule).is_some(),
+                "{} is not in timschema::ids",
+                finding.rule
+            );
+        }
+    }
+}
