@@ -6,14 +6,10 @@
 "use strict";
 const fs = require("fs");
 const readline = require("readline");
-const Ajv2020 = require("ajv/dist/2020");
-const addFormats = require("ajv-formats");
+const compile = require("./ajv-compile.cjs");
 
 const [schemaFile, linesFile] = process.argv.slice(2);
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
-ajv.addKeyword("x-timschema-rules");
-const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, "utf8")));
+const validate = compile(schemaFile);
 
 const started = process.hrtime.bigint();
 let valid = 0;

@@ -4,14 +4,10 @@
 // DOCUMENTS.json is [{"name": ..., "document": ...}]; prints "name<TAB>valid|invalid" per document.
 "use strict";
 const fs = require("fs");
-const Ajv2020 = require("ajv/dist/2020");
-const addFormats = require("ajv-formats");
+const compile = require("./ajv-compile.cjs");
 
 const [schemaFile, documentsFile] = process.argv.slice(2);
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
-ajv.addKeyword("x-timschema-rules");
-const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, "utf8")));
+const validate = compile(schemaFile);
 for (const { name, document } of JSON.parse(fs.readFileSync(documentsFile, "utf8"))) {
   console.log(`${name}\t${validate(document) ? "valid" : "invalid"}`);
 }
