@@ -191,6 +191,72 @@ fn output_goes_to_a_file_written_whole() {
     );
 }
 
+/// `--output` into a pipe (as into `/dev/null` or `/dev/stdout`) writes through it; renaming a
+/// finished file over it, as for a regular file, would replace the pipe (or the device) itself.
+#[cfg(unix)]
+#[test]
+fn output_into_a_pipe_writes_through_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = Dir::new("output-pipe");
+    dir.file("a.json", with_recv_opt("9"));
+    let fifo = dir.path("report.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo here");
+        return;
+    }
+    // Read without blocking, so a pipe that is never written (or was replaced) fails the test
+    // after a deadline instead of hanging it.
+    let reader = {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        let mut pipe = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(O_NONBLOCK)
+            .open(&fifo)
+            .unwrap();
+        std::thread::spawn(move || {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            let mut report = Vec::new();
+            let mut chunk = [0u8; 4096];
+            while std::time::Instant::now() < deadline {
+                match pipe.read(&mut chunk) {
+                    // No writer yet, or the writer is done.
+                    Ok(0) if !report.is_empty() => break,
+                    Ok(0) => std::thread::sleep(std::time::Duration::from_millis(10)),
+                    Ok(n) => report.extend_from_slice(&chunk[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(std::time::Duration::from_millis(10))
+                    }
+                    Err(e) => panic!("{e}"),
+                }
+            }
+            String::from_utf8(report).unwrap()
+        })
+    };
+    let run = timschema(
+        &dir.0,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--output",
+            "report.fifo",
+            "a.json",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{run:#?}");
+    let report = reader.join().unwrap();
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&report).is_ok(),
+        "{report}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+}
+
 #[test]
 fn output_order_does_not_depend_on_jobs() {
     let dir = Dir::new("jobs");

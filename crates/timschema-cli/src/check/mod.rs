@@ -46,7 +46,8 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Write the report to FILE instead of standard output (replaced atomically).
+    /// Write the report to FILE instead of standard output (a regular file is replaced
+    /// atomically; a device or pipe such as /dev/null is written to as it is).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Human format: print errors only, no warnings, notes or summary.
@@ -64,6 +65,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let (out, temp): (Box<dyn Write>, Option<PathBuf>) = match &args.output {
         None => (Box::new(io::BufWriter::new(io::stdout().lock())), None),
+        // A device, a pipe or a socket (`/dev/null`, `/dev/stdout`, a FIFO) is written to as it
+        // is: renaming a finished file over it would replace the device itself.
+        Some(path) if is_special(path) => {
+            match std::fs::OpenOptions::new().write(true).open(path) {
+                Ok(file) => (Box::new(io::BufWriter::new(file)), None),
+                Err(error) => {
+                    eprintln!("error: cannot write {}: {error}", path.display());
+                    return ExitCode::from(EXIT_TROUBLE);
+                }
+            }
+        }
         Some(path) => {
             let temp = crate::write::temp_path(path);
             match std::fs::File::create(&temp) {
@@ -145,6 +157,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     } else {
         EXIT_VALID
     })
+}
+
+/// True when `path` exists and is not a regular file or a directory: a device, a pipe or a
+/// socket, which a report is written into rather than renamed over.
+fn is_special(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Checks the documents of one input held in memory and returns the report `format` makes of
