@@ -1,24 +1,26 @@
 //! The document pipeline: the one place that decides what is wrong with a document.
 //!
 //! ```text
-//!  input ──► read ──► bytes of one document ─┬─► too large? ──────────────► input/too-large
-//!            (read.rs: whole                 ├─► byte-order mark, UTF-8 ───► json/utf8
-//!             or JSON Lines)                 ├─► fast path (fast/): proven clean ──► no finding
-//!                                            └─► strict parse (source) ────► json/*
-//!                                                 └─► layers.rs: schema layer + rules layer
-//!                                                      + unknown keys ─────► rule ids, schema/*
-//!                                                         └─► locate.rs: line, column, value
-//!                                                              └─► Report (sorted, capped)
+//!  input ─► read.rs ─► one document's bytes ─┬─► larger than the cap ─────────► input/too-large
+//!  (whole, or JSON Lines)                    ├─► byte-order mark, UTF-8 ─────► json/utf8
+//!                                            ├─► fast read (fast/) ──────────► the rules it breaks,
+//!                                            │   reads into the types           the unknown keys it
+//!                                            │                                  skipped (or nothing)
+//!                                            └─► refused: strict parse ──────► json/*
+//!                                                 └─► layers.rs: schema layer, rules layer,
+//!                                                      unknown keys ─────────► rule ids, schema/*
+//!                     every finding placed in the text (locate.rs) ◄──────────┘
+//!                                  └─► Report: sorted, capped by max_errors, valid or not
 //! ```
 //!
 //! [`validate`] and [`validate_with`] run it on one document; `timschema check`, the
 //! benchmarks and the fuzz targets run [`check`] on each document an input holds, so the
 //! library and the command line cannot judge a document differently.
 //!
-//! Most documents pass, so a document is first given to the fast path, which reads it
-//! straight into the contract's types and walks the rules; it answers only "certainly clean",
-//! and everything else goes through the strict parse and both layers, so a report never
-//! depends on which path ran.
+//! Most documents pass, so a document is first read straight into the contract's types by the
+//! fast path. When that read succeeds, what it finds (broken rules, unknown keys) is what both
+//! layers would report; when it refuses, the strict parse and both layers find and explain the
+//! problem. A report never depends on which path ran (`tests/fast_path.rs`).
 
 pub mod fast;
 mod layers;
@@ -100,7 +102,7 @@ pub fn validate_slowly(bytes: &[u8], options: &Options) -> Report {
     run(document, Layout::Single, options, Path::Slow)
 }
 
-/// Whether a document may be proven clean by the fast path.
+/// Whether a document may be decided by the fast path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Path {
     Fast,
@@ -114,28 +116,9 @@ fn run<T: AsRef<[u8]>>(
     path: Path,
 ) -> Report {
     let mut skipped = Vec::new();
-    let too_large = document
-        .text
-        .as_ref()
-        .is_ok_and(|text| text.as_ref().len() as u64 > options.max_document_size)
-        .then(|| read::too_large(options.max_document_size));
-    let unread = match (&document.text, &too_large) {
-        (Err(problem), _) | (Ok(_), Some(problem)) => Some(problem),
-        (Ok(_), None) => None,
-    };
-    let mut findings = match (&document.text, unread) {
-        (_, Some(problem)) => vec![Finding {
-            line: document.line,
-            column: 1,
-            ..Finding::unplaced(
-                problem.rule,
-                Severity::Error,
-                String::new(),
-                problem.message.clone(),
-            )
-        }],
-        (Err(_), None) => unreachable!("an unread document has its problem"),
-        (Ok(text), None) => {
+    let max_size = options.max_document_size;
+    let mut findings = match &document.text {
+        Ok(text) if text.as_ref().len() as u64 <= max_size => {
             let place = Place {
                 text: text.as_ref(),
                 first_line: document.line,
@@ -143,6 +126,8 @@ fn run<T: AsRef<[u8]>>(
             };
             findings(place, options, path, &mut skipped)
         }
+        Ok(_) => vec![unread(document.line, &read::too_large(max_size))],
+        Err(problem) => vec![unread(document.line, problem)],
     };
     findings.sort_by(|a, b| {
         (a.line, a.column, &a.pointer, a.rule).cmp(&(b.line, b.column, &b.pointer, b.rule))
@@ -162,6 +147,20 @@ fn run<T: AsRef<[u8]>>(
         findings,
         omitted,
         skipped,
+    }
+}
+
+/// The finding for a document that was not read, on its first line.
+fn unread(line: usize, problem: &ReadProblem) -> Finding {
+    Finding {
+        line,
+        column: 1,
+        ..Finding::unplaced(
+            problem.rule,
+            Severity::Error,
+            String::new(),
+            problem.message.clone(),
+        )
     }
 }
 

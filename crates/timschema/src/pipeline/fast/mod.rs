@@ -1,26 +1,29 @@
-//! The fast path: proves a document clean without building a `Value` or running the schema.
+//! The fast path: decides a document without building a `Value` or running the schema.
 //!
 //! A document is read straight from its text into the contract's types by [`FastRead`], which
 //! `#[derive(Contract)]` generates for each type from the same field list as the rules walk,
-//! and then its rules are walked. That is enough to know it has no finding, because the
-//! schema's structure accepts a document exactly when the types read it (`tests/agreement.rs`)
-//! and every schema-enforced rule is also a rule the walk checks.
+//! and then its rules are walked. When the read succeeds, that is all both layers would find:
+//! the schema's structure accepts a document exactly when the types read it
+//! (`tests/agreement.rs`), and every schema-enforced rule is also a rule the walk checks. So the
+//! verdict is the rules found broken (walked a second time, with pointers, when there are any)
+//! and the members whose keys the contract does not define, which the reader skips and
+//! remembers with their paths ([`UnknownMember`]).
 //!
 //! The read refuses, rather than decides, everything where the strict parse or the schema
 //! could see more than the types do or where two parsers could disagree:
 //!
-//! - an unknown key (serde would skip it; the unknown-field check reports it) and a key seen
-//!   twice (the strict parse rejects it);
+//! - a key seen twice (the strict parse rejects it), in a known object or an unknown value;
 //! - arbitrary JSON (an element the contract keeps as a free-form `Value`);
-//! - an integer beyond what its field holds, `-0`, and any float whose decimal digits or
-//!   exponent could round differently in another parser;
+//! - an integer beyond what its field holds (beyond 64 bits in an unknown value), `-0`, and
+//!   any float whose decimal digits or exponent could round differently in another parser;
 //! - a string with a control character or a broken escape, a key with any escape;
+//! - a value of the wrong type or outside its enumeration;
 //! - anything after the document.
 //!
 //! A refusal says nothing about the document: the caller runs the full check, which finds and
-//! explains the problem, if there is one. So the verdict never depends on which path ran;
-//! `tests/fast_path.rs` checks that, and that every value read here equals serde's reading,
-//! on every fixture, mutant and corpus document and on generated ones.
+//! explains the problem, if there is one. So the report never depends on which path ran;
+//! `tests/fast_path.rs` checks that, finding for finding, and that every value read here
+//! equals serde's reading, on every fixture, mutant and corpus document and on generated ones.
 //!
 //! Each thread keeps one response to read into, so its strings and lists are reused from
 //! document to document rather than allocated each time.
