@@ -3,9 +3,8 @@
 //! ```text
 //!  input ─► read.rs ─► one document's bytes ─┬─► larger than the cap ─────────► input/too-large
 //!  (whole, or JSON Lines)                    ├─► byte-order mark, UTF-8 ─────► json/utf8
-//!                                            ├─► fast read (fast/) ──────────► the rules it breaks,
-//!                                            │   reads into the types           the unknown keys it
-//!                                            │                                  skipped (or nothing)
+//!                                            ├─► fast read (fast/): reads, ───► the unknown keys it
+//!                                            │   no rule broken                 skipped (or nothing)
 //!                                            └─► refused: strict parse ──────► json/*
 //!                                                 └─► layers.rs: schema layer, rules layer,
 //!                                                      unknown keys ─────────► rule ids, schema/*
@@ -18,9 +17,9 @@
 //! library and the command line cannot judge a document differently.
 //!
 //! Most documents pass, so a document is first read straight into the contract's types by the
-//! fast path. When that read succeeds, what it finds (broken rules, unknown keys) is what both
-//! layers would report; when it refuses, the strict parse and both layers find and explain the
-//! problem. A report never depends on which path ran (`tests/fast_path.rs`).
+//! fast path. When that read succeeds and no rule is broken, the unknown keys it skipped are
+//! all both layers would report; otherwise the strict parse and both layers find and explain
+//! the problem. A report never depends on which path ran (`tests/fast_path.rs`).
 
 pub mod fast;
 mod layers;
@@ -173,11 +172,13 @@ fn findings(
 ) -> Vec<Finding> {
     let parsed = source::decode(place.text).and_then(|(text, bom)| {
         if path == Path::Fast {
-            if let fast::Verdict::Read { broken, unknown } = fast::examine(text) {
-                return Ok(Layers::Read {
-                    broken,
-                    unknown: unknown_findings(text, bom, &unknown, options.unknown_fields),
-                });
+            if let fast::Verdict::Read { unknown } = fast::examine(text) {
+                return Ok(Layers::Read(unknown_findings(
+                    text,
+                    bom,
+                    &unknown,
+                    options.unknown_fields,
+                )));
             }
         }
         source::parse_str(text, bom).map(Layers::Parsed)
@@ -193,23 +194,14 @@ fn findings(
             place.put(&mut finding, error.position);
             vec![finding]
         }
-        Ok(Layers::Read {
-            mut broken,
-            unknown,
-        }) => {
-            // As the merge of both layers would: one finding per rule, place and message.
-            broken.sort_by(|a, b| a.pointer.cmp(&b.pointer).then_with(|| a.rule.cmp(b.rule)));
-            broken.dedup();
-            for finding in &mut broken {
-                place.locate(finding);
-            }
-            // Each unknown member is placed where the reader saw it.
-            for (mut finding, start) in unknown {
+        Ok(Layers::Read(unknown)) => unknown
+            .into_iter()
+            .map(|(mut finding, start)| {
+                // Placed where the reader saw it.
                 place.locate_at(&mut finding, start);
-                broken.push(finding);
-            }
-            broken
-        }
+                finding
+            })
+            .collect(),
         Ok(Layers::Parsed(value)) => {
             let found = layers::check(&value, options.unknown_fields);
             *skipped = found.skipped;
@@ -253,12 +245,9 @@ fn unknown_findings(
 
 /// How far a readable document had to go.
 enum Layers {
-    /// The fast path read it: the rules it breaks, not yet placed, and the members whose keys
-    /// the contract does not define, with where their values start.
-    Read {
-        broken: Vec<Finding>,
-        unknown: Vec<(Finding, usize)>,
-    },
+    /// The fast path read it and found no broken rule: the members whose keys the contract
+    /// does not define, with where their values start.
+    Read(Vec<(Finding, usize)>),
     /// The full check needs the parsed document.
     Parsed(serde_json::Value),
 }

@@ -2,12 +2,12 @@
 //!
 //! A document is read straight from its text into the contract's types by [`FastRead`], which
 //! `#[derive(Contract)]` generates for each type from the same field list as the rules walk,
-//! and then its rules are walked. When the read succeeds, that is all both layers would find:
-//! the schema's structure accepts a document exactly when the types read it
-//! (`tests/agreement.rs`), and every schema-enforced rule is also a rule the walk checks. So the
-//! verdict is the rules found broken (walked a second time, with pointers, when there are any)
-//! and the members whose keys the contract does not define, which the reader skips and
-//! remembers with their paths ([`UnknownMember`]).
+//! and then its rules are walked. When the read succeeds and no rule is broken, both layers
+//! would find nothing but unknown keys: the schema's structure accepts a document exactly when
+//! the types read it (`tests/agreement.rs`), and every schema-enforced rule is also a rule the
+//! walk checks. So the verdict is the members whose keys the contract does not define, which
+//! the reader skips and remembers with their paths ([`UnknownMember`]). A broken rule is left to
+//! the full check, whose schema layer may explain it at a second place.
 //!
 //! The read refuses, rather than decides, everything where the strict parse or the schema
 //! could see more than the types do or where two parsers could disagree:
@@ -37,7 +37,7 @@ pub use read::{FastRead, first_time, read_new};
 pub use reader::{Reader, Segment, UnknownMember};
 
 use crate::GetConversationResponse;
-use crate::contract::{Contract, Finding, Walker};
+use crate::contract::{Contract, Walker};
 
 /// The fast path cannot decide this document; never shown to anyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,22 +54,19 @@ thread_local! {
 /// True when `text` is certainly one response with no finding at all (no error, no warning,
 /// no unknown key, no skipped rule). False means "not proven here": run the full check.
 pub fn is_clean(text: &[u8]) -> bool {
-    as_text(text).is_some_and(|text| {
-        matches!(examine(text), Verdict::Read { broken, unknown } if broken.is_empty() && unknown.is_empty())
-    })
+    as_text(text).is_some_and(
+        |text| matches!(examine(text), Verdict::Read { unknown } if unknown.is_empty()),
+    )
 }
 
 /// What the fast path can say about a document.
 #[derive(Debug)]
 pub(crate) enum Verdict {
-    /// The document has the contract's structure; these rules are broken (not yet placed in
-    /// the text) and these members have keys the contract does not define. That is exactly
-    /// what both layers would find, since the schema's structure accepts what the types read
-    /// and every schema-enforced rule is walked too.
-    Read {
-        broken: Vec<Finding>,
-        unknown: Vec<UnknownMember>,
-    },
+    /// The document has the contract's structure and breaks no rule; these members have keys
+    /// the contract does not define. That is exactly what both layers would find, since the
+    /// schema's structure accepts what the types read and every schema-enforced rule is walked
+    /// too.
+    Read { unknown: Vec<UnknownMember> },
     /// Not decided here: run the full check.
     Refused,
 }
@@ -96,18 +93,12 @@ fn verdict(response: &mut GetConversationResponse, text: &str) -> Verdict {
     let mut walker = Walker::verdict();
     response.validate(&mut walker);
     if walker.is_clean() {
-        return Verdict::Read {
-            broken: Vec::new(),
-            unknown,
-        };
+        return Verdict::Read { unknown };
     }
-    // Something is broken: walk again, keeping track of where.
-    let mut walker = Walker::new(&[]);
-    response.validate(&mut walker);
-    match walker.finish() {
-        (broken, skipped) if skipped.is_empty() => Verdict::Read { broken, unknown },
-        _ => Verdict::Refused,
-    }
+    // A broken rule is left to the full check: the schema layer can explain it once more at
+    // another place (a rule's `then` may also require a type there), which the walk alone
+    // would not report. `fuzz/corpus/mutate_fixtures` holds such a document.
+    Verdict::Refused
 }
 
 /// Reads a whole document (UTF-8, a byte-order mark allowed) into a new value, or refuses.
