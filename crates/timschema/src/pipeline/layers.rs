@@ -112,12 +112,4 @@ pub mod each {
         let outcome = super::rules_layer::check(document);
         outcome.findings.len() + outcome.structural.len()
     }
-
-    /// Runs both layers and the unknown-field check, as the slow path does; returns how many
-    /// findings they made.
-    pub fn both(document: &serde_json::Value) -> usize {
-        super::check(document, super::UnknownFields::Warn)
-            .findings
-            .len()
-    }
 }
