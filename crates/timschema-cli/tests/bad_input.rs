@@ -156,12 +156,27 @@ fn duplicate_keys_in_one_object() {
 
 #[test]
 fn a_top_level_value_that_is_not_an_object() {
+    // Detected: no dialect has this shape, so one error says what was found.
     let out = check_beside_valid("array", "array.json", b"[1, 2, 3]", 1);
     assert!(
-        out.contains("array.json:1:1: error[schema/type]: expected an object, found an array"),
+        out.contains("array.json:1:1: error[input/dialect]: an array of 3 items fits no dialect"),
         "{out}"
     );
-    assert!(out.contains("no rule ran"), "{out}");
+    // Read as the channel dialect, it is a response of the wrong type.
+    let dir = Dir::new("array-channel");
+    dir.file("array.json", b"[1, 2, 3]");
+    let run = timschema(
+        &dir.0,
+        &["check", "--dialect", "channel", "array.json"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(
+        run.stdout
+            .contains("array.json:1:1: error[schema/type]: expected an object, found an array"),
+        "{run:#?}"
+    );
+    assert!(run.stdout.contains("no rule ran"), "{run:#?}");
 }
 
 #[test]

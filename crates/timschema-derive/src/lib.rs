@@ -25,6 +25,7 @@ mod ctxt;
 mod emit;
 mod fast_read;
 mod model;
+mod native;
 mod syntax;
 
 use proc_macro::TokenStream;
@@ -32,7 +33,7 @@ use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `timschema::contract::Contract`, `ContractType` and
 /// `timschema::pipeline::fast::FastRead`; see the crate documentation.
-#[proc_macro_derive(Contract, attributes(contract))]
+#[proc_macro_derive(Contract, attributes(contract, native))]
 pub fn derive_contract(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand(&input)
@@ -51,5 +52,6 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let model = model.expect("parse errors were reported above");
     let mut tokens = emit::emit(&model);
     tokens.extend(fast_read::emit(&model));
+    tokens.extend(native::emit(&model));
     Ok(tokens)
 }

@@ -10,6 +10,8 @@ pub struct Container<'a> {
     pub data: Data<'a>,
     /// Container rules (`#[contract(rule(...))]` on the type).
     pub rules: Vec<RuleDef>,
+    /// Native keys that no field reads but the C API defines (`#[native(known(...))]`).
+    pub native_known: Vec<syn::LitStr>,
 }
 
 pub enum Data<'a> {
@@ -25,6 +27,36 @@ pub struct Field {
     /// Not in the JSON at all (`#[serde(skip)]`): neither walked nor checked.
     pub skipped: bool,
     pub rules: Vec<RuleDef>,
+    /// The field's Rust type.
+    pub ty: syn::Type,
+    /// Where the field comes from in the native dialect (`#[native(...)]`), if anywhere.
+    pub native: Option<NativeDef>,
+}
+
+/// A field's source in the native (C API) dialect.
+pub enum NativeDef {
+    /// One native key or `/`-separated path, its value converted by the field type's
+    /// `NativeValue` impl or by `convert`.
+    Key {
+        key: syn::LitStr,
+        convert: Option<syn::Path>,
+    },
+    /// Computed from the native object by `with`, reading the keys `from` (the first present
+    /// one is where findings about the field point).
+    With {
+        with: syn::Path,
+        from: Vec<syn::LitStr>,
+    },
+}
+
+impl NativeDef {
+    /// The native keys this field reads, as written.
+    pub fn keys(&self) -> Vec<&syn::LitStr> {
+        match self {
+            NativeDef::Key { key, .. } => vec![key],
+            NativeDef::With { from, .. } => from.iter().collect(),
+        }
+    }
 }
 
 pub struct Variant<'a> {

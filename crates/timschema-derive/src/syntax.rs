@@ -10,7 +10,8 @@ use syn::{Expr, Lit, Token};
 
 use crate::ctxt::Ctxt;
 use crate::model::{
-    Container, Data, Field, Kind, NumLit, OneOfLit, RuleDef, Severity, Variant, VariantValue,
+    Container, Data, Field, Kind, NativeDef, NumLit, OneOfLit, RuleDef, Severity, Variant,
+    VariantValue,
 };
 
 /// Where an attribute sits; each place allows different keys.
@@ -48,16 +49,101 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container<'a>
             return None;
         }
     };
+    let native_known = native_attrs(&input.attrs)
+        .flat_map(|attr| native_known(cx, attr))
+        .collect();
     Some(Container {
         ident: &input.ident,
         generics: &input.generics,
         data,
         rules,
+        native_known,
     })
 }
 
 fn contract_attrs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
     attrs.iter().filter(|attr| attr.path().is_ident("contract"))
+}
+
+fn native_attrs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
+    attrs.iter().filter(|attr| attr.path().is_ident("native"))
+}
+
+/// A list of string literals in parentheses: `("a", "b")`.
+fn lit_list(meta: &ParseNestedMeta) -> syn::Result<Vec<syn::LitStr>> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    Ok(
+        Punctuated::<syn::LitStr, Token![,]>::parse_terminated(&content)?
+            .into_iter()
+            .collect(),
+    )
+}
+
+/// `#[native(known("conv_owner", ...))]` on the type.
+fn native_known(cx: &Ctxt, attr: &syn::Attribute) -> Vec<syn::LitStr> {
+    let mut known = Vec::new();
+    let parsed = attr.parse_nested_meta(|meta| {
+        let key = key_name(&meta);
+        if key != "known" {
+            return unknown_key(cx, &meta, &key, "known(...)");
+        }
+        known.extend(lit_list(&meta)?);
+        Ok(())
+    });
+    if let Err(error) = parsed {
+        cx.syn_error(error);
+    }
+    known
+}
+
+/// `#[native("key")]`, `#[native(key = "key", convert = path)]` or
+/// `#[native(with = path, from("key", ...))]` on a field.
+fn native_field(cx: &Ctxt, attr: &syn::Attribute) -> Option<NativeDef> {
+    if let Ok(key) = attr.parse_args::<syn::LitStr>() {
+        return Some(NativeDef::Key { key, convert: None });
+    }
+    let (mut key, mut convert, mut with, mut from) = (None, None, None, Vec::new());
+    let parsed = attr.parse_nested_meta(|meta| {
+        let name = key_name(&meta);
+        match name.as_str() {
+            "key" => {
+                key = lit_str(cx, &meta.value()?.parse()?);
+                Ok(())
+            }
+            "convert" | "with" => {
+                let path: syn::Path = meta.value()?.parse()?;
+                if name == "convert" {
+                    convert = Some(path);
+                } else {
+                    with = Some(path);
+                }
+                Ok(())
+            }
+            "from" => {
+                from = lit_list(&meta)?;
+                Ok(())
+            }
+            _ => unknown_key(cx, &meta, &name, "\"key\", key, convert, with, from"),
+        }
+    });
+    if let Err(error) = parsed {
+        cx.syn_error(error);
+        return None;
+    }
+    match (key, with) {
+        (Some(key), None) => Some(NativeDef::Key { key, convert }),
+        (None, Some(with)) if convert.is_none() && !from.is_empty() => {
+            Some(NativeDef::With { with, from })
+        }
+        _ => {
+            cx.error_spanned_by(
+                attr,
+                "#[native] takes a key (`#[native(\"conv_id\")]`, optionally `convert = path`) or a computation (`with = path, from(\"key\", ...)`)",
+            );
+            None
+        }
+    }
 }
 
 fn parse_field(cx: &Ctxt, serde: &SerdeContainer, index: usize, field: &syn::Field) -> Field {
@@ -79,11 +165,18 @@ fn parse_field(cx: &Ctxt, serde: &SerdeContainer, index: usize, field: &syn::Fie
     let rules = contract_attrs(&field.attrs)
         .filter_map(|attr| item_rule(cx, attr, Place::Field))
         .collect();
+    let mut natives = native_attrs(&field.attrs).filter_map(|attr| native_field(cx, attr));
+    let native = natives.next();
+    if natives.next().is_some() {
+        cx.error_spanned_by(field, "a field has at most one #[native] source");
+    }
     Field {
         member,
         wire,
         skipped: serde_field.skip,
         rules,
+        ty: field.ty.clone(),
+        native,
     }
 }
 

@@ -52,6 +52,7 @@ pub mod de;
 pub mod fixtures;
 #[doc(hidden)]
 pub mod int_enum;
+pub mod native;
 pub mod pipeline;
 pub mod rules;
 pub mod schema;
@@ -59,7 +60,7 @@ pub mod source;
 pub mod types;
 
 pub use contract::{Finding, Severity, ids};
-pub use pipeline::{Options, Report, UnknownFields, validate, validate_with};
+pub use pipeline::{Dialect, Options, Report, UnknownFields, validate, validate_with};
 pub use timschema_derive::Contract;
 pub use types::callback::{V2TimConversationResult, V2TimValueCallback};
 pub use types::conversation::{V2TimConversation, V2TimGroupAtInfo};
@@ -74,6 +75,13 @@ pub use types::push::OfflinePushInfo;
 pub mod __private {
     pub use crate::contract;
     pub use crate::pipeline::fast;
+    /// The native dialect's translation, and the JSON types its generated code names.
+    pub mod native {
+        pub use crate::native::translate::{Native, NativeValue, Translation};
+        pub use serde_json::{Map, Value};
+        /// A JSON object.
+        pub type Object = Map<String, Value>;
+    }
 }
 
 /// What `getConversation` returns.

@@ -49,6 +49,9 @@ pub const INPUT_TOO_LARGE: &str = "input/too-large";
 pub const INPUT_IO: &str = "input/io";
 /// A glob pattern is malformed.
 pub const INPUT_PATTERN: &str = "input/pattern";
+/// The document fits no dialect the SDKs hand over (the web JS SDK's object, or an unrelated
+/// shape).
+pub const INPUT_DIALECT: &str = "input/dialect";
 
 /// Every structural id, with a sentence for people.
 pub const ALL: &[(&str, &str)] = &[
@@ -103,6 +106,10 @@ pub const ALL: &[(&str, &str)] = &[
     ),
     (INPUT_IO, "An input could not be read."),
     (INPUT_PATTERN, "A glob pattern is malformed."),
+    (
+        INPUT_DIALECT,
+        "The document fits no dialect an SDK hands over (for example the web JS SDK's object).",
+    ),
 ];
 
 /// The id of a failed schema keyword that no rule owns.

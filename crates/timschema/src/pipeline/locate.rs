@@ -50,6 +50,16 @@ impl Place<'_> {
         }
     }
 
+    /// Places a finding on the value at `pointer` inside the document that a `json_param`
+    /// string holds: on the escaped text of that value inside the string literal.
+    pub fn locate_inner(&self, finding: &mut Finding, inner: &crate::native::Inner, pointer: &str) {
+        let (start, end, exact) = inner.span(pointer);
+        if exact {
+            finding.value = shown(&inner.text.as_bytes()[start..end]);
+        }
+        self.put(finding, Position::at(self.text, inner.outer(start)));
+    }
+
     /// Places a finding on the value that starts at byte `start` of the text, where the
     /// reader that found it saw it.
     pub fn locate_at(&self, finding: &mut Finding, start: usize) {

@@ -34,11 +34,12 @@ pub(crate) mod unknown_fields;
 
 pub use layers::each;
 pub use locate::add_excerpts;
-pub use options::{Options, UnknownFields};
+pub use options::{Dialect, Options, UnknownFields};
 pub use read::{Document, Layout, ReadProblem};
 pub use report::Report;
 
 use crate::contract::{Finding, Severity, Skipped, ids};
+use crate::native::{self, Shape};
 use crate::source;
 use locate::Place;
 
@@ -171,7 +172,12 @@ fn findings(
     skipped: &mut Vec<Skipped>,
 ) -> Vec<Finding> {
     let parsed = source::decode(place.text).and_then(|(text, bom)| {
-        if path == Path::Fast {
+        let maybe_native = match options.dialect {
+            Dialect::Channel => false,
+            Dialect::Native => true,
+            Dialect::Auto => crate::native::may_be_native(text),
+        };
+        if path == Path::Fast && !maybe_native {
             if let fast::Verdict::Read { unknown } = fast::examine(text) {
                 return Ok(Layers::Read(unknown_findings(
                     text,
@@ -202,16 +208,101 @@ fn findings(
                 finding
             })
             .collect(),
-        Ok(Layers::Parsed(value)) => {
-            let found = layers::check(&value, options.unknown_fields);
-            *skipped = found.skipped;
-            let mut findings = found.findings;
-            for finding in &mut findings {
-                place.locate(finding);
+        Ok(Layers::Parsed(value)) => match native::detect(&value, place.text, options.dialect) {
+            Shape::Channel => {
+                let found = layers::check(&value, options.unknown_fields);
+                *skipped = found.skipped;
+                let mut findings = found.findings;
+                for finding in &mut findings {
+                    place.locate(finding);
+                }
+                findings
             }
-            findings
+            Shape::Native(translated) => native_findings(place, &translated, options, skipped),
+            Shape::BrokenParam(error, offset) => {
+                let mut finding = Finding::unplaced(
+                    error.rule,
+                    Severity::Error,
+                    "/json_param".into(),
+                    format!(
+                        "the json_param string does not hold one JSON document: {}",
+                        error.message
+                    ),
+                );
+                place.put(&mut finding, source::Position::at(place.text, offset));
+                vec![finding]
+            }
+            Shape::Foreign(message) => {
+                let mut finding =
+                    Finding::unplaced(ids::INPUT_DIALECT, Severity::Error, String::new(), message);
+                place.locate(&mut finding);
+                finding.value = None;
+                vec![finding]
+            }
+        },
+    }
+}
+
+/// The findings of a native document: its channel twin checked, each finding mapped back to
+/// the native key it came from (pointer, message, place), and the native keys no SDK reads.
+fn native_findings(
+    place: Place<'_>,
+    translated: &native::Translated,
+    options: &Options,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Finding> {
+    let found = layers::check(&translated.channel, UnknownFields::Allow);
+    *skipped = found.skipped;
+    for skip in skipped.iter_mut() {
+        skip.pointer = translated.native_pointer(&skip.pointer);
+        skip.reason = skip
+            .reason
+            .split(' ')
+            .map(|word| match word.strip_suffix(',') {
+                Some(pointer) if pointer.starts_with('/') => {
+                    format!("{},", translated.native_pointer(pointer))
+                }
+                None if word.starts_with('/') => translated.native_pointer(word),
+                _ => word.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let mut findings = found.findings;
+    for finding in &mut findings {
+        finding.message = translated.relabel(&finding.pointer, &finding.message);
+        finding.pointer = translated.native_pointer(&finding.pointer);
+    }
+    let severity = match options.unknown_fields {
+        UnknownFields::Allow => None,
+        UnknownFields::Warn => Some(Severity::Warning),
+        UnknownFields::Deny => Some(Severity::Error),
+    };
+    if let Some(severity) = severity {
+        for pointer in &translated.cx.unknown {
+            let key =
+                crate::contract::walker::unescape(pointer.rsplit('/').next().unwrap_or_default());
+            findings.push(Finding::unplaced(
+                ids::SCHEMA_UNKNOWN_FIELD,
+                severity,
+                pointer.clone(),
+                format!("{key:?} is not a key of the native dialect"),
+            ));
         }
     }
+    for finding in &mut findings {
+        let rest = finding
+            .pointer
+            .strip_prefix("/json_param")
+            .map(str::to_owned);
+        match (&translated.inner, rest) {
+            (Some(inner), Some(rest)) if rest.is_empty() || rest.starts_with('/') => {
+                place.locate_inner(finding, inner, &rest);
+            }
+            _ => place.locate(finding),
+        }
+    }
+    findings
 }
 
 /// The findings for the members the fast read skipped as unknown, worded as the full check's

@@ -16,6 +16,21 @@ pub enum UnknownFields {
     Deny,
 }
 
+/// Which JSON dialect a document is read in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum Dialect {
+    /// Tell each document's dialect from its shape.
+    #[default]
+    Auto,
+    /// The camelCase `{code, desc, data}` of the method-channel SDKs (2.x to 8.2, and the web
+    /// path of 8.x).
+    Channel,
+    /// The C API's snake_case JSON that SDK 8.5 and later read: the `{code, desc, json_param}`
+    /// envelope, or bare `conv_*` conversations.
+    Native,
+}
+
 /// How to check a document. The defaults are `timschema check`'s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "clap", derive(clap::Args))]
@@ -23,6 +38,9 @@ pub struct Options {
     /// What to do with keys the contract does not define.
     #[cfg_attr(feature = "clap", arg(long, value_enum, default_value_t = UnknownFields::Warn))]
     pub unknown_fields: UnknownFields,
+    /// The dialect documents are written in (see docs/wire-format.md).
+    #[cfg_attr(feature = "clap", arg(long, value_enum, default_value_t = Dialect::Auto))]
+    pub dialect: Dialect,
     /// Treat warnings as errors: a document with a warning is invalid.
     #[cfg_attr(feature = "clap", arg(long))]
     pub deny_warnings: bool,
@@ -41,9 +59,10 @@ pub struct Options {
 }
 
 impl Options {
-    /// Unknown keys are warnings, 100 findings at most, documents up to 64 MiB.
+    /// Unknown keys are warnings, the dialect detected, 100 findings at most, documents up to 64 MiB.
     pub const DEFAULT: Options = Options {
         unknown_fields: UnknownFields::Warn,
+        dialect: Dialect::Auto,
         deny_warnings: false,
         max_errors: 100,
         max_document_size: 64 * 1024 * 1024,

@@ -123,6 +123,7 @@ use crate::types::or_empty::OrEmpty;
         doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (reference §6.15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."
     ),
 )]
+#[native(known("conv_is_has_lastmsg", "conv_is_has_draft", "conv_owner"))]
 pub struct V2TimConversation {
     /// The conversation's unique id: `c2c_` followed by the peer's userID for a one-to-one chat,
     /// `group_` followed by the groupID for a group. Required since SDK 3.x.
@@ -133,27 +134,33 @@ pub struct V2TimConversation {
         doc = "Every conversation has an id; getConversation is called with it and the SDK rejects an empty one (reference §1, error 6017)."
     )]
     #[serde(rename = "conversationID")]
+    #[native(with = crate::native::convert::conversation_id, from("conv_id", "conv_type"))]
     pub conversation_id: String,
 
     /// Whether this is a one-to-one chat (1) or a group chat (2); 0 when the SDK could not tell.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_type")]
     pub conversation_type: Option<ConversationType>,
 
     /// The peer's userID in a one-to-one chat; null or `""` in a group.
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::user_id, from("conv_id", "conv_type"))]
     pub user_id: Option<String>,
 
     /// The group's id in a group chat; null or `""` in a one-to-one chat.
     #[serde(rename = "groupID", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::group_id, from("conv_id", "conv_type"))]
     pub group_id: Option<String>,
 
     /// The name to show for the conversation. For a group: its name, else its id. For a
     /// one-to-one chat: the friend remark, else the peer's nickname, else the peer's userID.
     #[serde(rename = "showName", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_show_name")]
     pub show_name: Option<String>,
 
     /// The avatar URL to show: the group's avatar, or the peer's.
     #[serde(rename = "faceUrl", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_face_url")]
     pub face_url: Option<String>,
 
     /// The kind of group in a group chat; null or `""` in a one-to-one chat. SDK 2.x on Android
@@ -165,6 +172,7 @@ pub struct V2TimConversation {
         doc = "The camelCase SDKs name five group types: Work, Public, Meeting, AVChatRoom and Community (reference §5). The empty string that native builds send for one-to-one chats counts as absent."
     )]
     #[serde(rename = "groupType", default, skip_serializing_if = "Option::is_none")]
+    #[native(key = "conv_group_type", convert = crate::native::convert::group_type)]
     pub group_type: Option<OrEmpty<GroupType>>,
 
     /// How many messages the user has not read. Live-streaming groups (AVChatRoom) keep no
@@ -180,6 +188,7 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conv_unread_num")]
     pub unread_count: Option<i64>,
 
     /// The newest message of the conversation, or null when it has none. Messages sent with
@@ -189,11 +198,13 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conv_last_msg")]
     pub last_message: Option<Box<V2TimMessage>>,
 
     /// The unsent draft the user left in the input box. Drafts live only on the device; an
     /// empty draft means none. Flutter web does not support drafts.
     #[serde(rename = "draftText", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::draft_text, from("conv_draft", "conv_is_has_draft"))]
     pub draft_text: Option<String>,
 
     /// When the draft was last set, in seconds since the Unix epoch (UTC); set by the SDK.
@@ -203,10 +214,12 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(with = crate::native::convert::draft_timestamp, from("conv_draft", "conv_is_has_draft"))]
     pub draft_timestamp: Option<i64>,
 
     /// Whether the user pinned the conversation to the top of the list (SDK 3.x and later).
     #[serde(rename = "isPinned", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_is_pinned")]
     pub is_pinned: Option<bool>,
 
     /// How the user receives this conversation's messages (see `ReceiveMessageOpt`).
@@ -217,6 +230,7 @@ pub struct V2TimConversation {
         doc = "The receive option is one of the five values of V2TIMReceiveMessageOpt, 0 to 4 (reference §5 and §6.14; SDK 8.1's Dart enum names only 0 to 2, the native SDKs all five)."
     )]
     #[serde(rename = "recvOpt", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_recv_opt")]
     pub recv_opt: Option<ReceiveMessageOpt>,
 
     /// The unread @-mentions of a group conversation, to show "someone @me" or "@all" badges.
@@ -226,6 +240,7 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conv_group_at_info_array")]
     pub group_at_info_list: Option<Vec<Option<V2TimGroupAtInfo>>>,
 
     /// The sort key of the conversation list: larger sorts first. It grows with each activation
@@ -238,12 +253,14 @@ pub struct V2TimConversation {
         doc = "The sort key grows from 0 with each activation of the conversation (reference §6.9; the C API sends it as an unsigned 64-bit integer)."
     )]
     #[serde(rename = "orderkey", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_active_time")]
     pub orderkey: Option<i64>,
 
     /// The marks on the conversation (SDK 6.5 and later): each entry is one bit, one of the
     /// standard `ConversationMark` values (1, 2, 4, 8) or an application mark `1 << n` with
     /// 32 ≤ n < 64.
     #[serde(rename = "markList", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_mark_array")]
     pub mark_list: Option<Vec<Option<u64>>>,
 
     /// Application data attached to the conversation (SDK 6.5 and later), at most 256 bytes.
@@ -258,6 +275,7 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conv_custom_data")]
     pub custom_data: Option<String>,
 
     /// The names of the user-defined conversation groups this conversation belongs to (SDK 6.5
@@ -280,6 +298,7 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conv_conversation_group_array")]
     pub conversation_group_list: Option<Vec<Option<String>>>,
 
     /// The timestamp, in seconds, up to which the peer has read this one-to-one chat (SDK 7.1
@@ -289,6 +308,7 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conv_c2c_read_timestamp")]
     pub c2c_read_timestamp: Option<i64>,
 
     /// The sequence number up to which the user has read this group (SDK 7.1 and later);
@@ -298,6 +318,7 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conv_group_read_sequence")]
     pub group_read_sequence: Option<i64>,
 }
 
@@ -313,6 +334,7 @@ pub struct V2TimGroupAtInfo {
         doc = "SDK 8.x sends the sequence number of the mentioning message as a decimal string (reference §3: Android writes String.valueOf(seq), the web path messageSequence.toString()). SDK 8.1 turns a missing seq into the string null, which this rule catches."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native(key = "conv_group_at_info_seq", convert = crate::native::convert::decimal_text)]
     pub seq: Option<String>,
 
     /// Whom the mention addresses: the user, everyone, or both.
@@ -323,5 +345,6 @@ pub struct V2TimGroupAtInfo {
         doc = "An @-mention is of the user (1), of everyone (2) or of both (3). 0 is the error state that SDK 8.9's Dart enum names and falls back to when the value is missing (reference §3, §6.13)."
     )]
     #[serde(rename = "atType", default, skip_serializing_if = "Option::is_none")]
+    #[native("conv_group_at_info_at_type")]
     pub at_type: Option<GroupAtType>,
 }

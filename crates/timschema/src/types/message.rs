@@ -30,12 +30,46 @@ use crate::types::push::OfflinePushInfo;
         doc = "A message carries one element: elemType says which, and the element field of that kind holds it while the others stay empty (reference §4a-4b: the SDK fills the field of the first element and sets elemType from it). Element types 0, 11 and 12 have no element field in the camelCase JSON."
     ),
 )]
+#[native(known(
+    "message_elem_array",
+    "message_conv_id",
+    "message_conv_type",
+    "message_client_time",
+    "message_server_time",
+    "message_platform",
+    "message_is_online_msg",
+    "message_receipt_peer_read",
+    "message_has_sent_receipt",
+    "message_group_receipt_read_count",
+    "message_group_receipt_unread_count",
+    "message_version",
+    "message_unique_id",
+    "message_is_forward_message",
+    "message_custom_moderation_configuration_id",
+    "message_has_risk_content",
+    "message_target_group_member_array",
+    "message_revoker_user_id",
+    "message_revoker_nick_name",
+    "message_revoker_face_url",
+    "message_sender_tiny_id",
+    "message_receiver_tiny_id",
+    "message_pinner_user_id",
+    "message_pinner_nick_name",
+    "message_pinner_friend_remark",
+    "message_pinner_name_card",
+    "message_pinner_face_url",
+    "message_disable_cloud_message_pre_hook",
+    "message_disable_cloud_message_post_hook",
+    "elem_type"
+))]
 pub struct V2TimMessage {
     /// The message id; empty while the message is being created, assigned when it is sent.
     #[serde(rename = "msgID", default, skip_serializing_if = "Option::is_none")]
+    #[native("message_msg_id")]
     pub msg_id: Option<String>,
     /// When the message was sent, in seconds since the Unix epoch (UTC), by the server's clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::timestamp, from("message_server_time", "message_client_time"))]
     pub timestamp: Option<i64>,
     /// Upload progress in percent; only media messages report less than 100.
     #[contract(
@@ -45,12 +79,15 @@ pub struct V2TimMessage {
         doc = "Upload progress is a percentage; messages without media report 100 (reference §4a)."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("progress")]
     pub progress: Option<i64>,
     /// The userID of the sender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("message_sender")]
     pub sender: Option<String>,
     /// The sender's nickname.
     #[serde(rename = "nickName", default, skip_serializing_if = "Option::is_none")]
+    #[native("message_sender_profile/user_profile_nick_name")]
     pub nick_name: Option<String>,
     /// The remark the user gave the sender; set only when the sender is a friend with a remark.
     #[serde(
@@ -58,19 +95,24 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_sender_profile/user_profile_friend_remark")]
     pub friend_remark: Option<String>,
     /// The sender's avatar URL.
     #[serde(rename = "faceUrl", default, skip_serializing_if = "Option::is_none")]
+    #[native("message_sender_profile/user_profile_face_url")]
     pub face_url: Option<String>,
     /// The sender's name card in the group; group messages only.
     #[serde(rename = "nameCard", default, skip_serializing_if = "Option::is_none")]
+    #[native("message_sender_group_member_info/group_member_info_name_card")]
     pub name_card: Option<String>,
     /// The group the message was sent in; null or `""` for a one-to-one message.
     #[serde(rename = "groupID", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::message_group_id, from("message_conv_id", "message_conv_type"))]
     pub group_id: Option<String>,
     /// For a one-to-one message, the other party's userID, whichever way the message went;
     /// null or `""` for a group message.
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::message_user_id, from("message_conv_id", "message_conv_type"))]
     pub user_id: Option<String>,
     /// Whether the message is being sent, was sent, failed, was deleted, imported or recalled.
     #[contract(
@@ -80,12 +122,15 @@ pub struct V2TimMessage {
         doc = "A message status is one of the six values of V2TIMMessageStatus, 1 to 6 (reference §5)."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("message_status")]
     pub status: Option<MessageStatus>,
     /// Which element the message carries; the SDK reads a missing value as 0 (none).
     #[serde(rename = "elemType", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::elem_type, from("message_elem_array"))]
     pub elem_type: Option<ElemType>,
     /// The text element, when `elemType` is 1.
     #[serde(rename = "textElem", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::text_elem, from("message_elem_array"))]
     pub text_elem: Option<V2TimTextElem>,
     /// The custom element, when `elemType` is 2.
     #[serde(
@@ -93,18 +138,23 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(with = crate::native::convert::custom_elem, from("message_elem_array"))]
     pub custom_elem: Option<V2TimCustomElem>,
     /// The image element, when `elemType` is 3.
     #[serde(rename = "imageElem", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::image_elem, from("message_elem_array"))]
     pub image_elem: Option<V2TimImageElem>,
     /// The sound element, when `elemType` is 4.
     #[serde(rename = "soundElem", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::sound_elem, from("message_elem_array"))]
     pub sound_elem: Option<V2TimSoundElem>,
     /// The video element, when `elemType` is 5.
     #[serde(rename = "videoElem", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::video_elem, from("message_elem_array"))]
     pub video_elem: Option<V2TimVideoElem>,
     /// The file element, when `elemType` is 6.
     #[serde(rename = "fileElem", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::file_elem, from("message_elem_array"))]
     pub file_elem: Option<V2TimFileElem>,
     /// The location element, when `elemType` is 7.
     #[serde(
@@ -112,9 +162,11 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(with = crate::native::convert::location_elem, from("message_elem_array"))]
     pub location_elem: Option<V2TimLocationElem>,
     /// The face (sticker) element, when `elemType` is 8.
     #[serde(rename = "faceElem", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::face_elem, from("message_elem_array"))]
     pub face_elem: Option<V2TimFaceElem>,
     /// The group tips element, when `elemType` is 9.
     #[serde(
@@ -122,6 +174,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(with = crate::native::convert::group_tips_elem, from("message_elem_array"))]
     pub group_tips_elem: Option<V2TimGroupTipsElem>,
     /// The merger (forwarded bundle) element, when `elemType` is 10.
     #[serde(
@@ -129,6 +182,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(with = crate::native::convert::merger_elem, from("message_elem_array"))]
     pub merger_elem: Option<V2TimMergerElem>,
     /// Application data kept only on this device and lost when the app is uninstalled; the SDK
     /// substitutes `""` when none is sent.
@@ -137,6 +191,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_custom_str")]
     pub local_custom_data: Option<String>,
     /// An application integer kept only on this device, such as a "played" flag for audio.
     #[serde(
@@ -144,6 +199,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_custom_int")]
     pub local_custom_int: Option<i64>,
     /// Application data stored in the cloud and delivered to the other party; the SDK
     /// substitutes `""` when none is sent.
@@ -152,12 +208,15 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_cloud_custom_str")]
     pub cloud_custom_data: Option<String>,
     /// Whether the logged-in user sent the message.
     #[serde(rename = "isSelf", default, skip_serializing_if = "Option::is_none")]
+    #[native("message_is_from_self")]
     pub is_self: Option<bool>,
     /// Whether the logged-in user has read the message.
     #[serde(rename = "isRead", default, skip_serializing_if = "Option::is_none")]
+    #[native("message_is_read")]
     pub is_read: Option<bool>,
     /// Whether the peer has read the message; meaningful only in one-to-one chats.
     #[serde(
@@ -165,6 +224,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_is_peer_read")]
     pub is_peer_read: Option<bool>,
     /// The delivery priority of a group message; set only on messages received live.
     #[contract(
@@ -174,6 +234,7 @@ pub struct V2TimMessage {
         doc = "A message priority is one of the four values of V2TIMMessagePriority, 0 to 3 (reference §5)."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("message_priority")]
     pub priority: Option<MessagePriority>,
     /// How the message is announced by offline push.
     #[serde(
@@ -181,6 +242,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_offline_push_config")]
     pub offline_push_info: Option<OfflinePushInfo>,
     /// The userIDs a group message @-mentions; `__kImSDK_MesssageAtALL__` (sic) stands for
     /// everyone.
@@ -189,6 +251,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(key = "message_group_at_user_array", convert = crate::native::convert::at_user_list)]
     pub group_at_user_list: Option<Vec<String>>,
     /// The message's sequence number: assigned by the server and strictly increasing in a
     /// group, local and not guaranteed unique in a one-to-one chat. SDK 8.x sends a decimal
@@ -200,9 +263,11 @@ pub struct V2TimMessage {
         doc = "SDK 8.x sends the sequence number as a decimal string (reference §4a: Android writes String.valueOf(seq), the native path message_seq.toString())."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native(key = "message_seq", convert = crate::native::convert::decimal_text)]
     pub seq: Option<String>,
     /// A random number the SDK attaches to the message, used with `seq` and `timestamp` to find it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("message_rand")]
     pub random: Option<i64>,
     /// Whether the message was kept out of the conversation's unread count.
     #[serde(
@@ -210,6 +275,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_is_excluded_from_unread_count")]
     pub is_excluded_from_unread_count: Option<bool>,
     /// Whether the message was kept from becoming the conversation's last message.
     #[serde(
@@ -217,6 +283,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_excluded_from_last_message")]
     pub is_excluded_from_last_message: Option<bool>,
     /// Whether the message accepts extensions (key-value data added after sending).
     #[serde(
@@ -224,6 +291,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_support_message_extension")]
     pub is_support_message_extension: Option<bool>,
     /// The original web SDK message, serialized; set only on Flutter web.
     #[serde(
@@ -242,6 +310,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_need_read_receipt")]
     pub need_read_receipt: Option<bool>,
     /// Whether content moderation flagged the message as risky.
     #[serde(
@@ -249,6 +318,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(with = crate::native::convert::has_risk_content, from("message_risk_type_identified"))]
     pub has_risk_content: Option<bool>,
     /// Why the message was recalled, when it was.
     #[serde(
@@ -256,6 +326,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_revoke_reason")]
     pub revoke_reason: Option<String>,
     /// Whether this is a broadcast message; live-streaming groups only.
     #[serde(
@@ -263,6 +334,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_is_broadcast_message")]
     pub is_broadcast_message: Option<bool>,
     /// Whether the message skipped content moderation.
     #[serde(
@@ -270,6 +342,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("message_excluded_from_content_moderation")]
     pub is_excluded_from_content_moderation: Option<bool>,
     /// Who recalled the message, when it was recalled.
     #[serde(
@@ -277,6 +350,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(with = crate::native::convert::revoker_info, from("message_revoker_user_id", "message_revoker_nick_name", "message_revoker_face_url"))]
     pub revoker_info: Option<V2TimUserFullInfo>,
 }
 

@@ -11,15 +11,23 @@ use crate::Contract;
 /// These are the camelCase keys of SDK 8.x (`OfflinePushInfo`); SDK 2.x had only `title`,
 /// `desc` and `isDisablePush`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[native(known(
+    "offline_push_config_ios_config",
+    "offline_push_config_android_config",
+    "offline_push_config_harmony_config"
+))]
 pub struct OfflinePushInfo {
     /// The notification title; a platform-specific title, where set, wins on that platform.
     #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    #[native("offline_push_config_title")]
     pub title: Option<String>,
     /// The notification text.
     #[serde(rename = "desc", default, skip_serializing_if = "Option::is_none")]
+    #[native("offline_push_config_desc")]
     pub desc: Option<String>,
     /// Extra data delivered with the notification to the app that opens it.
     #[serde(rename = "ext", default, skip_serializing_if = "Option::is_none")]
+    #[native("offline_push_config_ext")]
     pub ext: Option<String>,
     /// True when the message must not be pushed at all; false by default.
     #[serde(
@@ -27,6 +35,7 @@ pub struct OfflinePushInfo {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native(key = "offline_push_config_flag", convert = crate::native::convert::push_flag)]
     pub disable_push: Option<bool>,
     /// SDK 2.x's name for `disablePush`.
     #[serde(
@@ -194,5 +203,6 @@ pub struct OfflinePushInfo {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("offline_push_config_vendor_params")]
     pub vendor_params: Option<String>,
 }

@@ -10,12 +10,34 @@ use crate::types::enums::ImageType;
 
 /// An image element: a picture in up to three renditions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[native(known(
+    "elem_type",
+    "image_elem_level",
+    "image_elem_format",
+    "image_elem_orig_id",
+    "image_elem_orig_pic_size",
+    "image_elem_orig_pic_width",
+    "image_elem_orig_pic_height",
+    "image_elem_orig_url",
+    "image_elem_thumb_id",
+    "image_elem_thumb_pic_size",
+    "image_elem_thumb_pic_width",
+    "image_elem_thumb_pic_height",
+    "image_elem_thumb_url",
+    "image_elem_large_id",
+    "image_elem_large_pic_size",
+    "image_elem_large_pic_width",
+    "image_elem_large_pic_height",
+    "image_elem_large_url"
+))]
 pub struct V2TimImageElem {
     /// The local path of the original picture; set on the sender's device only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("image_elem_orig_path")]
     pub path: Option<String>,
     /// The renditions of the picture: original, thumbnail and large.
     #[serde(rename = "imageList", default, skip_serializing_if = "Option::is_none")]
+    #[native(with = crate::native::convert::image_list, from("image_elem_orig_url", "image_elem_orig_id"))]
     pub image_list: Option<Vec<Option<V2TimImage>>>,
     /// The next element when the message carries several (SDK 8.1).
     #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
@@ -59,21 +81,27 @@ pub struct V2TimImage {
 
 /// A sound element: a voice recording.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[native(known("elem_type", "sound_elem_business_id"))]
 pub struct V2TimSoundElem {
     /// The local path of the recording; set on the sender's device only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("sound_elem_file_path")]
     pub path: Option<String>,
     /// The recording's id on Tencent's storage.
     #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
+    #[native("sound_elem_file_id")]
     pub uuid: Option<String>,
     /// The size of the recording in bytes.
     #[serde(rename = "dataSize", default, skip_serializing_if = "Option::is_none")]
+    #[native("sound_elem_file_size")]
     pub data_size: Option<i64>,
     /// The length of the recording in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("sound_elem_file_time")]
     pub duration: Option<i64>,
     /// The download URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("sound_elem_url")]
     pub url: Option<String>,
     /// The local path once the recording has been downloaded.
     #[serde(rename = "localUrl", default, skip_serializing_if = "Option::is_none")]
@@ -85,21 +113,27 @@ pub struct V2TimSoundElem {
 
 /// A video element: a video file and its cover picture (snapshot).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[native(known("elem_type", "video_elem_business_id", "video_elem_image_type"))]
 pub struct V2TimVideoElem {
     /// The local path of the video; set on the sender's device before sending.
     #[serde(rename = "videoPath", default, skip_serializing_if = "Option::is_none")]
+    #[native("video_elem_video_path")]
     pub video_path: Option<String>,
     /// The video's id on Tencent's storage.
     #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
+    #[native("video_elem_video_id")]
     pub uuid: Option<String>,
     /// The size of the video in bytes.
     #[serde(rename = "videoSize", default, skip_serializing_if = "Option::is_none")]
+    #[native("video_elem_video_size")]
     pub video_size: Option<i64>,
     /// The length of the video in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("video_elem_video_duration")]
     pub duration: Option<i64>,
     /// The container format of the video, such as `mp4` (SDK 8.9).
     #[serde(rename = "videoType", default, skip_serializing_if = "Option::is_none")]
+    #[native("video_elem_video_type")]
     pub video_type: Option<String>,
     /// The local path of the cover picture; set on the sender's device before sending.
     #[serde(
@@ -107,6 +141,7 @@ pub struct V2TimVideoElem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("video_elem_image_path")]
     pub snapshot_path: Option<String>,
     /// The cover picture's id on Tencent's storage.
     #[serde(
@@ -114,6 +149,7 @@ pub struct V2TimVideoElem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("video_elem_image_id")]
     pub snapshot_uuid: Option<String>,
     /// The size of the cover picture in bytes.
     #[serde(
@@ -121,6 +157,7 @@ pub struct V2TimVideoElem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("video_elem_image_size")]
     pub snapshot_size: Option<i64>,
     /// The width of the cover picture in pixels.
     #[serde(
@@ -128,6 +165,7 @@ pub struct V2TimVideoElem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("video_elem_image_width")]
     pub snapshot_width: Option<i64>,
     /// The height of the cover picture in pixels.
     #[serde(
@@ -135,9 +173,11 @@ pub struct V2TimVideoElem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("video_elem_image_height")]
     pub snapshot_height: Option<i64>,
     /// The video's download URL; sent only after `getMessageOnlineUrl`.
     #[serde(rename = "videoUrl", default, skip_serializing_if = "Option::is_none")]
+    #[native("video_elem_video_url")]
     pub video_url: Option<String>,
     /// The cover picture's download URL; sent only after `getMessageOnlineUrl`.
     #[serde(
@@ -145,6 +185,7 @@ pub struct V2TimVideoElem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("video_elem_image_url")]
     pub snapshot_url: Option<String>,
     /// The local path once the video has been downloaded.
     #[serde(
@@ -167,21 +208,27 @@ pub struct V2TimVideoElem {
 
 /// A file element.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[native(known("elem_type", "file_elem_business_id"))]
 pub struct V2TimFileElem {
     /// The local path of the file; set on the sender's device only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("file_elem_file_path")]
     pub path: Option<String>,
     /// The file's name as shown to the user.
     #[serde(rename = "fileName", default, skip_serializing_if = "Option::is_none")]
+    #[native("file_elem_file_name")]
     pub file_name: Option<String>,
     /// The file's id on Tencent's storage.
     #[serde(rename = "UUID", default, skip_serializing_if = "Option::is_none")]
+    #[native("file_elem_file_id")]
     pub uuid: Option<String>,
     /// The download URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[native("file_elem_url")]
     pub url: Option<String>,
     /// The size of the file in bytes.
     #[serde(rename = "fileSize", default, skip_serializing_if = "Option::is_none")]
+    #[native("file_elem_file_size")]
     pub file_size: Option<i64>,
     /// The local path once the file has been downloaded.
     #[serde(rename = "localUrl", default, skip_serializing_if = "Option::is_none")]

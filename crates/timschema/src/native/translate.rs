@@ -1,0 +1,276 @@
+//! The translation machinery: a native value turned into its channel-dialect twin, with a
+//! record of where each channel value came from.
+//!
+//! `#[derive(Contract)]` implements [`Native`] for each contract struct from its
+//! `#[native(...)]` field attributes, and [`NativeValue`] for every contract type; this module
+//! implements [`NativeValue`] for the containers and leaves. A value of the wrong kind (a
+//! string where an object belongs) is carried over unchanged, so the schema layer reports it
+//! at the native key it came from.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+/// Where one channel value came from in the native document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The channel pointer (`/data/recvOpt`).
+    pub channel: String,
+    /// The native pointer it came from (`/json_param/0/conv_recv_opt`), or the object that
+    /// lacks the key when the value was computed from absent keys.
+    pub native: String,
+}
+
+/// How the channel keys of one translated object are named in the native dialect.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    /// The channel pointer of the object.
+    pub channel: String,
+    /// `(channel key, native key)` for each field of its type.
+    pub keys: &'static [(&'static str, &'static str)],
+}
+
+/// The state of one translation: the pointers on both sides, and what was recorded.
+#[derive(Debug, Default)]
+pub struct Translation {
+    native: Vec<String>,
+    channel: Vec<String>,
+    /// Every channel value's origin, parents before children.
+    pub origins: Vec<Origin>,
+    /// The native keys of each translated object.
+    pub labels: Vec<Labels>,
+    /// Native pointers of members no SDK reads.
+    pub unknown: Vec<String>,
+}
+
+/// Implemented by `#[derive(Contract)]` for each contract struct: its fields, read from a
+/// native object.
+pub trait Native {
+    /// Every key of the native object that the SDK reads or that the C API defines.
+    const KNOWN: &'static [&'static str];
+    /// `(channel key, native key)` for each field that has a native source.
+    const LABELS: &'static [(&'static str, &'static str)];
+    /// Writes the channel twin of the native object `src` into `out`.
+    fn fields(src: &Map<String, Value>, out: &mut Map<String, Value>, cx: &mut Translation);
+}
+
+/// A value that can be read from the native dialect into its channel form.
+pub trait NativeValue {
+    /// The channel twin of `value`, which sits where `cx` points.
+    fn to_channel(value: &Value, cx: &mut Translation) -> Value;
+}
+
+/// Escapes a key for a JSON pointer.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The escaped pointer segments of a relative `/`-separated path.
+fn segments(path: &str) -> impl Iterator<Item = String> + '_ {
+    path.split('/').filter(|s| !s.is_empty()).map(escape)
+}
+
+/// The value at a relative path of `/`-separated keys under `src`.
+pub fn lookup<'v>(src: &'v Map<String, Value>, path: &str) -> Option<&'v Value> {
+    let mut parts = path.split('/');
+    let mut value = src.get(parts.next()?)?;
+    for part in parts {
+        value = value.as_object()?.get(part)?;
+    }
+    Some(value)
+}
+
+impl Translation {
+    /// A translation whose two sides start at the given pointers.
+    pub fn at(channel: &str, native: &str) -> Self {
+        let split = |p: &str| {
+            p.split('/')
+                .skip(1)
+                .map(str::to_owned)
+                .collect::<Vec<String>>()
+        };
+        let mut cx = Translation {
+            native: split(native),
+            channel: split(channel),
+            ..Translation::default()
+        };
+        cx.record();
+        cx
+    }
+
+    /// The current channel pointer.
+    pub fn channel_pointer(&self) -> String {
+        self.channel.iter().map(|s| format!("/{s}")).collect()
+    }
+
+    /// The current native pointer.
+    pub fn native_pointer(&self) -> String {
+        self.native.iter().map(|s| format!("/{s}")).collect()
+    }
+
+    fn record(&mut self) {
+        let origin = Origin {
+            channel: self.channel_pointer(),
+            native: self.native_pointer(),
+        };
+        self.origins.push(origin);
+    }
+
+    /// Runs `f` one level down on both sides: the channel key `channel` and the native path
+    /// `native` (relative, `/`-separated), recording the origin.
+    pub fn within<R>(&mut self, channel: &str, native: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let depth = (self.channel.len(), self.native.len());
+        self.channel.push(escape(channel));
+        self.native.extend(segments(native));
+        self.record();
+        let result = f(self);
+        self.channel.truncate(depth.0);
+        self.native.truncate(depth.1);
+        result
+    }
+
+    /// A field read from one native key (or path): converted by `convert` when present.
+    pub fn field(
+        &mut self,
+        src: &Map<String, Value>,
+        out: &mut Map<String, Value>,
+        native: &str,
+        channel: &str,
+        convert: fn(&Value, &mut Translation) -> Value,
+    ) {
+        if let Some(value) = lookup(src, native) {
+            let value = self.within(channel, native, |cx| convert(value, cx));
+            out.insert(channel.to_owned(), value);
+        }
+    }
+
+    /// A field computed from several native keys by `compute`; its origin is the first of
+    /// `from` that is present (the object itself when none is).
+    pub fn computed(
+        &mut self,
+        src: &Map<String, Value>,
+        out: &mut Map<String, Value>,
+        channel: &str,
+        from: &[&str],
+        compute: fn(&Map<String, Value>, &mut Translation) -> Option<Value>,
+    ) {
+        let origin = from
+            .iter()
+            .find(|key| lookup(src, key).is_some())
+            .copied()
+            .unwrap_or("");
+        let depth = (self.channel.len(), self.native.len());
+        self.channel.push(escape(channel));
+        self.native.extend(segments(origin));
+        self.record();
+        // The computation reads from the object, so it runs with the native side there.
+        self.native.truncate(depth.1);
+        let value = compute(src, self);
+        self.channel.truncate(depth.0);
+        if let Some(value) = value {
+            out.insert(channel.to_owned(), value);
+        }
+    }
+
+    /// Records that the channel path `channel` below the current place came from the native
+    /// path `native` below it (both relative, `/`-separated): for values a computed field
+    /// copies.
+    pub fn note(&mut self, channel: &str, native: &str) {
+        let depth = (self.channel.len(), self.native.len());
+        self.channel.extend(segments(channel));
+        self.native.extend(segments(native));
+        self.record();
+        self.channel.truncate(depth.0);
+        self.native.truncate(depth.1);
+    }
+
+    /// Runs `f` with the native side moved down `native` (a relative path) and the channel
+    /// side where it is: for a value a computed field reads from further down.
+    pub fn native_within<R>(&mut self, native: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let depth = self.native.len();
+        self.native.extend(segments(native));
+        self.record();
+        let result = f(self);
+        self.native.truncate(depth);
+        result
+    }
+
+    /// Translates a native object as `T`: its unknown keys recorded, its labels kept, its
+    /// fields written. Anything but an object is carried over unchanged.
+    pub fn object<T: Native>(&mut self, value: &Value) -> Value {
+        let Value::Object(src) = value else {
+            return value.clone();
+        };
+        for key in src.keys() {
+            if !T::KNOWN.contains(&key.as_str()) {
+                self.unknown
+                    .push(format!("{}/{}", self.native_pointer(), escape(key)));
+            }
+        }
+        self.labels.push(Labels {
+            channel: self.channel_pointer(),
+            keys: T::LABELS,
+        });
+        let mut out = Map::new();
+        T::fields(src, &mut out, self);
+        Value::Object(out)
+    }
+}
+
+/// Carries a value over unchanged.
+pub fn same(value: &Value, _: &mut Translation) -> Value {
+    value.clone()
+}
+
+macro_rules! leaf {
+    ($($t:ty),*) => {$(
+        impl NativeValue for $t {
+            fn to_channel(value: &Value, _: &mut Translation) -> Value {
+                value.clone()
+            }
+        }
+    )*};
+}
+
+leaf!(String, bool, i64, u64, f64, Value);
+
+impl<T: NativeValue> NativeValue for Option<T> {
+    fn to_channel(value: &Value, cx: &mut Translation) -> Value {
+        T::to_channel(value, cx)
+    }
+}
+
+impl<T: NativeValue + ?Sized> NativeValue for Box<T> {
+    fn to_channel(value: &Value, cx: &mut Translation) -> Value {
+        T::to_channel(value, cx)
+    }
+}
+
+impl<T: NativeValue> NativeValue for Vec<T> {
+    fn to_channel(value: &Value, cx: &mut Translation) -> Value {
+        let Value::Array(items) = value else {
+            return value.clone();
+        };
+        let items = items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let index = index.to_string();
+                cx.within(&index, &index, |cx| T::to_channel(item, cx))
+            })
+            .collect();
+        Value::Array(items)
+    }
+}
+
+impl<T: NativeValue> NativeValue for BTreeMap<String, T> {
+    fn to_channel(value: &Value, _: &mut Translation) -> Value {
+        value.clone()
+    }
+}
+
+impl<T: NativeValue> NativeValue for crate::OrEmpty<T> {
+    fn to_channel(value: &Value, cx: &mut Translation) -> Value {
+        T::to_channel(value, cx)
+    }
+}
