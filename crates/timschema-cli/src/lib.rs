@@ -6,5 +6,6 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod convert;
 pub mod report;
 pub mod write;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use timschema::schema::ARTIFACTS;
-use timschema_cli::{check, write};
+use timschema_cli::{check, convert, write};
 
 /// Workers allocate each document's findings and the reporting thread frees them; glibc's
 /// allocator serialises those frees across threads, mimalloc does not.
@@ -24,6 +24,11 @@ struct Cli {
 enum Command {
     /// Check getConversation responses against the contract (schema and rules).
     Check(check::CheckArgs),
+    /// Rewrite native (C API) responses in the channel dialect, as SDK 8.9's fromJson reads
+    /// them: the id prefixed from conv_type, userID or groupID from conv_id, the C group type,
+    /// element type and @-all tag mapped, the draft only behind conv_is_has_draft. Each input is
+    /// checked first; if any is invalid its findings are printed and nothing is written.
+    Convert(convert::ConvertArgs),
     /// Print a JSON Schema of the contract (the getConversation response by default).
     Schema {
         /// Which schema to print, by file name; `--list` shows them.
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Convert(args) => convert::run(&args),
         Command::Schema { name, list } => print_schema(&name, list),
         Command::Rules { format } => print_rules(format),
         Command::Codegen { lang, out } => codegen(&lang, out.as_deref()),

@@ -190,6 +190,8 @@ fn envelope(object: &Map<String, Value>, text: &[u8]) -> Shape {
             channel.insert(key.into(), value.clone());
         }
     }
+    // A missing conversation is reported at json_param itself.
+    cx.note("data", "json_param");
     if let Some(conversation) = conversation {
         let data = cx.within("data", native, |cx| {
             <V2TimConversation as NativeValue>::to_channel(conversation, cx)

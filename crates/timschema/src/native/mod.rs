@@ -20,6 +20,7 @@
 pub mod convert;
 mod detect;
 mod inner;
+mod label;
 pub mod translate;
 
 pub use detect::{Shape, detect};
@@ -82,65 +83,40 @@ impl Translated {
             .filter(|l| l.channel == channel || l.channel == parent)
         {
             for (key, native) in labels.keys {
-                message = replace_word(&message, key, native);
+                message = label::replace_word(&message, key, native);
             }
         }
         message
     }
 }
 
-/// `text` with each whole-word `word` replaced by `with`. A word of lower-case letters only
-/// (`type`, `seq`) is an ordinary word in prose too, so it is replaced only where it names the
-/// field: at the start, quoted, or before " is".
-fn replace_word(text: &str, word: &str, with: &str) -> String {
-    let plain = word.chars().all(|c| c.is_ascii_lowercase());
-    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut at = 0;
-    while let Some(found) = rest.find(word) {
-        let before = text[..at + found].chars().next_back();
-        let after = rest[found + word.len()..].chars().next();
-        let whole = !before.is_some_and(is_ident) && !after.is_some_and(is_ident);
-        let names_field = !plain
-            || at + found == 0
-            || before == Some('"')
-            || rest[found + word.len()..].starts_with(" is");
-        out.push_str(&rest[..found]);
-        out.push_str(if whole && names_field { with } else { word });
-        at += found + word.len();
-        rest = &rest[found + word.len()..];
+/// The channel-dialect twin of one native document, as SDK 8.9's `fromJson` reads it: a
+/// `getConversation` response `{code, desc, data}` (a bare conversation gets code 0). A
+/// document that is not a valid native response is not converted; its report (what
+/// `timschema check --dialect native` says of it) is returned instead.
+///
+/// ```
+/// let native = br#"{"code":0,"desc":"","json_param":"[{\"conv_id\":\"mia\",\"conv_type\":1}]"}"#;
+/// let channel = timschema::native::to_channel(native, &timschema::Options::default()).unwrap();
+/// assert_eq!(channel["data"]["conversationID"], "c2c_mia");
+/// assert_eq!(channel["data"]["userID"], "mia");
+/// ```
+pub fn to_channel(bytes: &[u8], options: &crate::Options) -> Result<Value, crate::Report> {
+    let options = crate::Options {
+        dialect: crate::Dialect::Native,
+        ..*options
+    };
+    let report = crate::validate_with(bytes, &options);
+    if !report.is_valid() {
+        return Err(report);
     }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::replace_word;
-
-    #[test]
-    fn replaces_whole_words_that_name_the_field() {
-        assert_eq!(
-            replace_word(
-                "recvOpt is not a receive option",
-                "recvOpt",
-                "conv_recv_opt"
-            ),
-            "conv_recv_opt is not a receive option"
-        );
-        assert_eq!(
-            replace_word(
-                "the required field \"conversationID\" is missing",
-                "conversationID",
-                "conv_id"
-            ),
-            "the required field \"conv_id\" is missing"
-        );
-        assert_eq!(
-            replace_word("the conversation type of type is 2", "type", "conv_type"),
-            "the conversation type of conv_type is 2"
-        );
-        assert_eq!(replace_word("recvOptX", "recvOpt", "x"), "recvOptX");
+    let translated = crate::source::decode(bytes)
+        .and_then(|(text, bom)| crate::source::parse_str(text, bom))
+        .ok()
+        .map(|value| detect(&value, bytes, crate::Dialect::Native));
+    match translated {
+        Some(Shape::Native(translated)) => Ok(translated.channel),
+        // A valid report means the document parsed and was native.
+        _ => Err(report),
     }
 }

@@ -75,7 +75,10 @@ pub fn lookup<'v>(src: &'v Map<String, Value>, path: &str) -> Option<&'v Value> 
     let mut parts = path.split('/');
     let mut value = src.get(parts.next()?)?;
     for part in parts {
-        value = value.as_object()?.get(part)?;
+        value = match value {
+            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
+            other => other.as_object()?.get(part)?,
+        };
     }
     Some(value)
 }
