@@ -38,6 +38,10 @@ pub fn artifacts() -> Vec<Artifact> {
         path: PathBuf::from("docs/rules.md"),
         contents: timschema::rules::docs::markdown(&timschema::rules::catalogue()),
     });
+    artifacts.push(Artifact {
+        path: PathBuf::from("docs/native-keys.md"),
+        contents: timschema::native::keys::markdown(),
+    });
     for (name, document) in timschema::fixtures::valid() {
         artifacts.push(json(
             Path::new("tests/fixtures/valid").join(format!("{name}.json")),

@@ -33,6 +33,7 @@ pub fn emit(container: &Container) -> TokenStream {
 
     let mut known: Vec<String> = Vec::new();
     let mut labels = Vec::new();
+    let mut sources = Vec::new();
     let mut reads = Vec::new();
     for field in fields.iter().filter(|f| !f.skipped) {
         let Some(native) = &field.native else {
@@ -47,6 +48,24 @@ pub fn emit(container: &Container) -> TokenStream {
         }
         let label = native.keys()[0].value().replace('/', ".");
         labels.push(quote!((#wire, #label)));
+        let last = |path: &syn::Path| {
+            path.segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default()
+        };
+        let source = match native {
+            NativeDef::Key { key, convert: None } => format!("`{}`", key.value()),
+            NativeDef::Key {
+                key,
+                convert: Some(path),
+            } => format!("`{}` converted by `{}`", key.value(), last(path)),
+            NativeDef::With { with, from } => {
+                let keys: Vec<String> = from.iter().map(|k| format!("`{}`", k.value())).collect();
+                format!("`{}` of {}", last(with), keys.join(", "))
+            }
+        };
+        sources.push(quote!((#wire, #source)));
         let ty = &field.ty;
         reads.push(match native {
             NativeDef::Key { key, convert } => {
@@ -71,6 +90,7 @@ pub fn emit(container: &Container) -> TokenStream {
         impl #impl_generics #rt::Native for #ident #ty_generics #where_clause {
             const KNOWN: &'static [&'static str] = &[#(#known),*];
             const LABELS: &'static [(&'static str, &'static str)] = &[#(#labels),*];
+            const SOURCES: &'static [(&'static str, &'static str)] = &[#(#sources),*];
 
             #[allow(unused_variables)]
             fn fields(

@@ -20,6 +20,7 @@
 pub mod convert;
 mod detect;
 mod inner;
+pub mod keys;
 mod label;
 pub mod translate;
 

@@ -50,6 +50,8 @@ pub trait Native {
     const KNOWN: &'static [&'static str];
     /// `(channel key, native key)` for each field that has a native source.
     const LABELS: &'static [(&'static str, &'static str)];
+    /// `(channel key, how it is read)` for each field that has a native source, for people.
+    const SOURCES: &'static [(&'static str, &'static str)];
     /// Writes the channel twin of the native object `src` into `out`.
     fn fields(src: &Map<String, Value>, out: &mut Map<String, Value>, cx: &mut Translation);
 }
