@@ -181,7 +181,7 @@ fn envelope(object: &Map<String, Value>, text: &[u8]) -> Shape {
     for key in object.keys() {
         if !ENVELOPE.contains(&key.as_str()) {
             cx.unknown
-                .push(format!("/{}", key.replace('~', "~0").replace('/', "~1")));
+                .push(format!("/{}", super::translate::escape(key)));
         }
     }
     for key in ["code", "desc"] {

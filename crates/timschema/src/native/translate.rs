@@ -63,7 +63,7 @@ pub trait NativeValue {
 }
 
 /// Escapes a key for a JSON pointer.
-fn escape(key: &str) -> String {
+pub(crate) fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
@@ -164,14 +164,12 @@ impl Translation {
             .find(|key| lookup(src, key).is_some())
             .copied()
             .unwrap_or("");
-        let depth = (self.channel.len(), self.native.len());
+        let depth = self.channel.len();
         self.channel.push(escape(channel));
-        self.native.extend(segments(origin));
-        self.record();
+        self.native_within(origin, |_| ());
         // The computation reads from the object, so it runs with the native side there.
-        self.native.truncate(depth.1);
         let value = compute(src, self);
-        self.channel.truncate(depth.0);
+        self.channel.truncate(depth);
         if let Some(value) = value {
             out.insert(channel.to_owned(), value);
         }
@@ -220,11 +218,6 @@ impl Translation {
         T::fields(src, &mut out, self);
         Value::Object(out)
     }
-}
-
-/// Carries a value over unchanged.
-pub fn same(value: &Value, _: &mut Translation) -> Value {
-    value.clone()
 }
 
 macro_rules! leaf {

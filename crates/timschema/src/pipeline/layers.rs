@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::{UnknownFields, rules_layer, schema_layer, unknown_fields};
 use crate::contract::walker::{overlaps, unescape};
-use crate::contract::{Finding, Severity, Skipped, ids};
+use crate::contract::{Finding, Skipped, ids};
 
 /// What both layers found in a document, not yet placed in its text.
 #[derive(Debug, Default)]
@@ -31,10 +31,8 @@ pub(crate) fn check(document: &Value, unknown: UnknownFields) -> Found {
     let schema = schema_layer::check(document);
     let rules = rules_layer::check(document);
     let mut found = merge(schema, rules);
-    let severity = match unknown {
-        UnknownFields::Allow => return found,
-        UnknownFields::Warn => Severity::Warning,
-        UnknownFields::Deny => Severity::Error,
+    let Some(severity) = unknown.severity() else {
+        return found;
     };
     for pointer in unknown_fields::find(document) {
         let key = unescape(pointer.rsplit('/').next().unwrap_or_default());

@@ -273,12 +273,7 @@ fn native_findings(
         finding.message = translated.relabel(&finding.pointer, &finding.message);
         finding.pointer = translated.native_pointer(&finding.pointer);
     }
-    let severity = match options.unknown_fields {
-        UnknownFields::Allow => None,
-        UnknownFields::Warn => Some(Severity::Warning),
-        UnknownFields::Deny => Some(Severity::Error),
-    };
-    if let Some(severity) = severity {
+    if let Some(severity) = options.unknown_fields.severity() {
         for pointer in &translated.cx.unknown {
             let key =
                 crate::contract::walker::unescape(pointer.rsplit('/').next().unwrap_or_default());
@@ -314,10 +309,8 @@ fn unknown_findings(
     unknown: &[fast::UnknownMember],
     option: UnknownFields,
 ) -> Vec<(Finding, usize)> {
-    let severity = match option {
-        UnknownFields::Allow => return Vec::new(),
-        UnknownFields::Warn => Severity::Warning,
-        UnknownFields::Deny => Severity::Error,
+    let Some(severity) = option.severity() else {
+        return Vec::new();
     };
     unknown
         .iter()

@@ -16,6 +16,17 @@ pub enum UnknownFields {
     Deny,
 }
 
+impl UnknownFields {
+    /// The severity of a finding about an unknown key, or `None` when none is made.
+    pub const fn severity(self) -> Option<crate::Severity> {
+        match self {
+            UnknownFields::Allow => None,
+            UnknownFields::Warn => Some(crate::Severity::Warning),
+            UnknownFields::Deny => Some(crate::Severity::Error),
+        }
+    }
+}
+
 /// Which JSON dialect a document is read in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
