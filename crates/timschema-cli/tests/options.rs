@@ -302,3 +302,37 @@ fn help_documents_the_exit_status() {
     let run = timschema(&dir.0, &["check", "--format", "yaml"], b"");
     assert_eq!(run.code, 2, "a usage error is status 2: {run:#?}");
 }
+
+#[test]
+fn the_response_is_told_from_the_shape_or_chosen() {
+    let dir = Dir::new("response");
+    let page = r#"{"code":0,"desc":"","data":{"isFinished":true,"conversationList":[{"conversationID":"c2c_a","type":1,"userID":"a","recvOpt":9}]}}"#;
+    dir.file("page.json", page);
+    let run = timschema(&dir.0, &["check", "page.json"], b"");
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(
+        run.stdout
+            .contains("error[recv-opt-range]: recvOpt is not a receive option"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("/data/conversationList/0/recvOpt = 9"));
+    let args = ["check", "--response", "get-conversation", "page.json"];
+    let run = timschema(&dir.0, &args, b"");
+    assert!(
+        run.stdout.contains("error[schema/required]"),
+        "{}",
+        run.stdout
+    );
+    let args = ["check", "--response", "get-conversation-list", "-"];
+    let run = timschema(&dir.0, &args, VALID.as_bytes());
+    assert_eq!(
+        run.code, 0,
+        "a getConversation response has no page keys, all unknown: {run:#?}"
+    );
+    assert!(
+        run.stdout.contains("warning[schema/unknown-field]"),
+        "{}",
+        run.stdout
+    );
+}

@@ -60,7 +60,7 @@ pub mod source;
 pub mod types;
 
 pub use contract::{Finding, Severity, ids};
-pub use pipeline::{Dialect, Options, Report, UnknownFields, validate, validate_with};
+pub use pipeline::{Dialect, Options, Report, Response, UnknownFields, validate, validate_with};
 pub use timschema_derive::Contract;
 pub use types::callback::{V2TimConversationResult, V2TimValueCallback};
 pub use types::conversation::{V2TimConversation, V2TimGroupAtInfo};

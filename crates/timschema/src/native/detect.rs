@@ -4,9 +4,9 @@ use serde_json::{Map, Value};
 
 use super::translate::{NativeValue, Translation};
 use super::{Inner, Translated};
-use crate::V2TimConversation;
-use crate::pipeline::Dialect;
+use crate::pipeline::{Dialect, Response};
 use crate::source::{self, ParseError};
+use crate::{V2TimConversation, V2TimConversationResult};
 
 /// The keys of the native envelope that the SDK's dispatcher reads.
 const ENVELOPE: &[&str] = &["code", "desc", "json_param", "callback", "user_data"];
@@ -14,8 +14,8 @@ const ENVELOPE: &[&str] = &["code", "desc", "json_param", "callback", "user_data
 /// What a parsed document turned out to be.
 #[derive(Debug)]
 pub enum Shape {
-    /// The channel dialect: checked as it is.
-    Channel,
+    /// The channel dialect, checked as it is, as this response.
+    Channel(Response),
     /// The native dialect, translated.
     Native(Box<Translated>),
     /// A `json_param` string whose text is not one JSON document: the problem, and the byte of
@@ -25,15 +25,19 @@ pub enum Shape {
     Foreign(String),
 }
 
-/// Tells the dialect of `value`, parsed from `text`, under the chosen `dialect`.
-pub fn detect(value: &Value, text: &[u8], dialect: Dialect) -> Shape {
+/// Tells the dialect of `value`, parsed from `text`, under the chosen `dialect`, and which
+/// response it is (`response`, or told from its shape).
+pub fn detect(value: &Value, text: &[u8], dialect: Dialect, response: Option<Response>) -> Shape {
+    let channel = || Shape::Channel(response.unwrap_or_else(|| channel_response(value)));
     if dialect == Dialect::Channel {
-        return Shape::Channel;
+        return channel();
     }
     match value {
-        Value::Object(object) if object.contains_key("json_param") => envelope(object, text),
-        Value::Object(object) if is_native_conversation(object) => {
-            Shape::Native(Box::new(bare(value, "")))
+        Value::Object(object) if object.contains_key("json_param") => {
+            envelope(object, text, response)
+        }
+        Value::Object(object) if is_native_conversation(object) || is_native_page(object) => {
+            Shape::Native(Box::new(bare(value, response)))
         }
         Value::Array(items)
             if items.iter().all(Value::is_object)
@@ -42,7 +46,7 @@ pub fn detect(value: &Value, text: &[u8], dialect: Dialect) -> Shape {
                         .iter()
                         .any(|i| i.as_object().is_some_and(is_native_conversation))) =>
         {
-            Shape::Native(Box::new(bare(items.first().unwrap_or(&Value::Null), "/0")))
+            Shape::Native(Box::new(bare(value, response)))
         }
         _ if dialect == Dialect::Native => Shape::Foreign(format!(
             "{}, not a native response: expected {{code, desc, json_param}}, a conv_* conversation or an array of them",
@@ -56,7 +60,7 @@ pub fn detect(value: &Value, text: &[u8], dialect: Dialect) -> Shape {
                 .iter()
                 .any(|k| object.contains_key(*k)) =>
             {
-                Shape::Channel
+                channel()
             }
             None => Shape::Foreign(format!(
                 "{} fits no dialect: expected the channel dialect {{code, desc, data}} or the native dialect {{code, desc, json_param}}",
@@ -129,25 +133,89 @@ fn web(object: &Map<String, Value>) -> Option<String> {
     None
 }
 
-/// A bare native conversation (at `native` in the document) as a `getConversation` response.
-fn bare(conversation: &Value, native: &str) -> Translated {
-    let mut cx = Translation::at("/data", native);
-    let data = <V2TimConversation as NativeValue>::to_channel(conversation, &mut cx);
+/// Which response a channel document is: a `data` with the keys of a page and no
+/// `conversationID` is a list page.
+fn channel_response(value: &Value) -> Response {
+    match value.get("data") {
+        Some(Value::Object(data))
+            if !data.contains_key("conversationID")
+                && ["conversationList", "nextSeq", "isFinished"]
+                    .iter()
+                    .any(|k| data.contains_key(*k)) =>
+        {
+            Response::GetConversationList
+        }
+        _ => Response::GetConversation,
+    }
+}
+
+/// A native `TIMConversationListResult`.
+fn is_native_page(object: &Map<String, Value>) -> bool {
+    object
+        .keys()
+        .any(|k| k.starts_with("conversation_list_result_"))
+}
+
+/// Which response a native value (the decoded `json_param`, or a bare document) is: a page
+/// object, or an array of other than one conversation, is a list page. (`TIMConvGetConvInfo`,
+/// which `getConversation` calls, answers with an array of one.)
+fn native_response(param: &Value) -> Response {
+    match param {
+        Value::Array(items) if items.len() != 1 => Response::GetConversationList,
+        Value::Object(object) if is_native_page(object) => Response::GetConversationList,
+        _ => Response::GetConversation,
+    }
+}
+
+/// Translates the native value `param` (at the relative native path `native`) into the
+/// channel `data` of `response`, or `None` when it holds no conversation.
+fn data(param: &Value, native: &str, response: Response, cx: &mut Translation) -> Option<Value> {
+    let conversation = |value: &Value, cx: &mut Translation| {
+        <V2TimConversation as NativeValue>::to_channel(value, cx)
+    };
+    match (response, param) {
+        (_, Value::Null) => None,
+        (Response::GetConversation, Value::Array(items)) => {
+            let first = items.first()?;
+            Some(cx.within("data", &format!("{native}/0"), |cx| conversation(first, cx)))
+        }
+        (Response::GetConversation, other) => {
+            Some(cx.within("data", native, |cx| conversation(other, cx)))
+        }
+        (Response::GetConversationList, Value::Array(_)) => Some(cx.within("data", native, |cx| {
+            let list = cx.within("conversationList", "", |cx| {
+                <Vec<V2TimConversation> as NativeValue>::to_channel(param, cx)
+            });
+            let mut page = Map::new();
+            page.insert("conversationList".into(), list);
+            Value::Object(page)
+        })),
+        (Response::GetConversationList, other) => Some(cx.within("data", native, |cx| {
+            <V2TimConversationResult as NativeValue>::to_channel(other, cx)
+        })),
+    }
+}
+
+/// A bare native conversation, page or array of conversations as a response with code 0.
+fn bare(value: &Value, response: Option<Response>) -> Translated {
+    let response = response.unwrap_or_else(|| native_response(value));
+    let mut cx = Translation::at("", "");
     let mut channel = Map::new();
     channel.insert("code".into(), Value::from(0));
     channel.insert("desc".into(), Value::from(""));
-    if !conversation.is_null() {
+    if let Some(data) = data(value, "", response, &mut cx) {
         channel.insert("data".into(), data);
     }
     Translated {
         channel: Value::Object(channel),
         cx,
         inner: None,
+        response,
     }
 }
 
 /// The native envelope `{code, desc, json_param}`.
-fn envelope(object: &Map<String, Value>, text: &[u8]) -> Shape {
+fn envelope(object: &Map<String, Value>, text: &[u8], response: Option<Response>) -> Shape {
     let mut inner = None;
     let param = &object["json_param"];
     let decoded;
@@ -171,11 +239,7 @@ fn envelope(object: &Map<String, Value>, text: &[u8]) -> Shape {
         }
         other => other,
     };
-    let (native, conversation) = match param {
-        Value::Array(items) => ("/json_param/0", items.first()),
-        Value::Null => ("/json_param", None),
-        other => ("/json_param", Some(other)),
-    };
+    let response = response.unwrap_or_else(|| native_response(param));
     let mut cx = Translation::at("", "");
     let mut channel = Map::new();
     for key in object.keys() {
@@ -192,15 +256,13 @@ fn envelope(object: &Map<String, Value>, text: &[u8]) -> Shape {
     }
     // A missing conversation is reported at json_param itself.
     cx.note("data", "json_param");
-    if let Some(conversation) = conversation {
-        let data = cx.within("data", native, |cx| {
-            <V2TimConversation as NativeValue>::to_channel(conversation, cx)
-        });
+    if let Some(data) = data(param, "json_param", response, &mut cx) {
         channel.insert("data".into(), data);
     }
     Shape::Native(Box::new(Translated {
         channel: Value::Object(channel),
         cx,
         inner,
+        response,
     }))
 }

@@ -3,10 +3,10 @@
 
 use super::translate::Native;
 use crate::{
-    OfflinePushInfo, V2TimConversation, V2TimCustomElem, V2TimFaceElem, V2TimFileElem,
-    V2TimGroupAtInfo, V2TimGroupChangeInfo, V2TimGroupMemberChangeInfo, V2TimGroupMemberInfo,
-    V2TimGroupTipsElem, V2TimImageElem, V2TimLocationElem, V2TimMergerElem, V2TimMessage,
-    V2TimSoundElem, V2TimTextElem, V2TimVideoElem,
+    OfflinePushInfo, V2TimConversation, V2TimConversationResult, V2TimCustomElem, V2TimFaceElem,
+    V2TimFileElem, V2TimGroupAtInfo, V2TimGroupChangeInfo, V2TimGroupMemberChangeInfo,
+    V2TimGroupMemberInfo, V2TimGroupTipsElem, V2TimImageElem, V2TimLocationElem, V2TimMergerElem,
+    V2TimMessage, V2TimSoundElem, V2TimTextElem, V2TimVideoElem,
 };
 
 /// One type's native keys.
@@ -33,6 +33,7 @@ fn of<T: Native>(name: &'static str) -> TypeKeys {
 /// Every translated type, parents before children.
 pub fn types() -> Vec<TypeKeys> {
     vec![
+        of::<V2TimConversationResult>("V2TimConversationResult"),
         of::<V2TimConversation>("V2TimConversation"),
         of::<V2TimGroupAtInfo>("V2TimGroupAtInfo"),
         of::<V2TimMessage>("V2TimMessage"),

@@ -50,6 +50,8 @@ pub struct Translated {
     pub cx: Translation,
     /// The `json_param` string, when the conversation list came as one.
     pub inner: Option<Inner>,
+    /// Which response the channel twin is.
+    pub response: crate::Response,
 }
 
 impl Translated {
@@ -114,7 +116,7 @@ pub fn to_channel(bytes: &[u8], options: &crate::Options) -> Result<Value, crate
     let translated = crate::source::decode(bytes)
         .and_then(|(text, bom)| crate::source::parse_str(text, bom))
         .ok()
-        .map(|value| detect(&value, bytes, crate::Dialect::Native));
+        .map(|value| detect(&value, bytes, crate::Dialect::Native, options.response));
     match translated {
         Some(Shape::Native(translated)) => Ok(translated.channel),
         // A valid report means the document parsed and was native.

@@ -12,7 +12,7 @@
 
 use serde_json::Value;
 
-use super::{UnknownFields, rules_layer, schema_layer, unknown_fields};
+use super::{Response, UnknownFields, rules_layer, schema_layer, unknown_fields};
 use crate::contract::walker::{overlaps, unescape};
 use crate::contract::{Finding, Skipped, ids};
 
@@ -27,14 +27,14 @@ pub(crate) struct Found {
 
 /// Checks a parsed response against the schema, every rule, and (unless allowed) for keys the
 /// contract does not define.
-pub(crate) fn check(document: &Value, unknown: UnknownFields) -> Found {
-    let schema = schema_layer::check(document);
-    let rules = rules_layer::check(document);
+pub(crate) fn check(document: &Value, response: Response, unknown: UnknownFields) -> Found {
+    let schema = schema_layer::check(document, response);
+    let rules = rules_layer::check(document, response);
     let mut found = merge(schema, rules);
     let Some(severity) = unknown.severity() else {
         return found;
     };
-    for pointer in unknown_fields::find(document) {
+    for pointer in unknown_fields::find(document, response) {
         let key = unescape(pointer.rsplit('/').next().unwrap_or_default());
         found.findings.push(Finding::unplaced(
             ids::SCHEMA_UNKNOWN_FIELD,
@@ -101,13 +101,13 @@ fn merge(schema: schema_layer::Findings, rules: rules_layer::Outcome) -> Found {
 pub mod each {
     /// Runs the schema layer; returns how many findings it made.
     pub fn schema(document: &serde_json::Value) -> usize {
-        let findings = super::schema_layer::check(document);
+        let findings = super::schema_layer::check(document, super::Response::GetConversation);
         findings.rules.len() + findings.structural.len()
     }
 
     /// Runs the rules layer; returns how many findings it made.
     pub fn rules(document: &serde_json::Value) -> usize {
-        let outcome = super::rules_layer::check(document);
+        let outcome = super::rules_layer::check(document, super::Response::GetConversation);
         outcome.findings.len() + outcome.structural.len()
     }
 }

@@ -34,7 +34,7 @@ pub(crate) mod unknown_fields;
 
 pub use layers::each;
 pub use locate::add_excerpts;
-pub use options::{Dialect, Options, UnknownFields};
+pub use options::{Dialect, Options, Response, UnknownFields};
 pub use read::{Document, Layout, ReadProblem};
 pub use report::Report;
 
@@ -177,7 +177,8 @@ fn findings(
             Dialect::Native => true,
             Dialect::Auto => crate::native::may_be_native(text),
         };
-        if path == Path::Fast && !maybe_native {
+        let list = options.response == Some(Response::GetConversationList);
+        if path == Path::Fast && !maybe_native && !list {
             if let fast::Verdict::Read { unknown } = fast::examine(text) {
                 return Ok(Layers::Read(unknown_findings(
                     text,
@@ -208,38 +209,44 @@ fn findings(
                 finding
             })
             .collect(),
-        Ok(Layers::Parsed(value)) => match native::detect(&value, place.text, options.dialect) {
-            Shape::Channel => {
-                let found = layers::check(&value, options.unknown_fields);
-                *skipped = found.skipped;
-                let mut findings = found.findings;
-                for finding in &mut findings {
-                    place.locate(finding);
+        Ok(Layers::Parsed(value)) => {
+            match native::detect(&value, place.text, options.dialect, options.response) {
+                Shape::Channel(response) => {
+                    let found = layers::check(&value, response, options.unknown_fields);
+                    *skipped = found.skipped;
+                    let mut findings = found.findings;
+                    for finding in &mut findings {
+                        place.locate(finding);
+                    }
+                    findings
                 }
-                findings
+                Shape::Native(translated) => native_findings(place, &translated, options, skipped),
+                Shape::BrokenParam(error, offset) => {
+                    let mut finding = Finding::unplaced(
+                        error.rule,
+                        Severity::Error,
+                        "/json_param".into(),
+                        format!(
+                            "the json_param string does not hold one JSON document: {}",
+                            error.message
+                        ),
+                    );
+                    place.put(&mut finding, source::Position::at(place.text, offset));
+                    vec![finding]
+                }
+                Shape::Foreign(message) => {
+                    let mut finding = Finding::unplaced(
+                        ids::INPUT_DIALECT,
+                        Severity::Error,
+                        String::new(),
+                        message,
+                    );
+                    place.locate(&mut finding);
+                    finding.value = None;
+                    vec![finding]
+                }
             }
-            Shape::Native(translated) => native_findings(place, &translated, options, skipped),
-            Shape::BrokenParam(error, offset) => {
-                let mut finding = Finding::unplaced(
-                    error.rule,
-                    Severity::Error,
-                    "/json_param".into(),
-                    format!(
-                        "the json_param string does not hold one JSON document: {}",
-                        error.message
-                    ),
-                );
-                place.put(&mut finding, source::Position::at(place.text, offset));
-                vec![finding]
-            }
-            Shape::Foreign(message) => {
-                let mut finding =
-                    Finding::unplaced(ids::INPUT_DIALECT, Severity::Error, String::new(), message);
-                place.locate(&mut finding);
-                finding.value = None;
-                vec![finding]
-            }
-        },
+        }
     }
 }
 
@@ -251,7 +258,11 @@ fn native_findings(
     options: &Options,
     skipped: &mut Vec<Skipped>,
 ) -> Vec<Finding> {
-    let found = layers::check(&translated.channel, UnknownFields::Allow);
+    let found = layers::check(
+        &translated.channel,
+        translated.response,
+        UnknownFields::Allow,
+    );
     *skipped = found.skipped;
     for skip in skipped.iter_mut() {
         skip.pointer = translated.native_pointer(&skip.pointer);

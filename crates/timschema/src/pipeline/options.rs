@@ -42,6 +42,32 @@ pub enum Dialect {
     Native,
 }
 
+/// Which SDK call a document answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum Response {
+    /// `getConversation`: one conversation in `data` (`{code, desc, json_param}` holding the
+    /// array of one conversation that `TIMConvGetConvInfo` returns, in the native dialect).
+    GetConversation,
+    /// `getConversationList`: one page, `{nextSeq, isFinished, conversationList}` in `data`
+    /// (`conversation_list_result_*`, or an array of several conversations, in the native
+    /// dialect). Every rule applies to each conversation.
+    GetConversationList,
+}
+
+impl Response {
+    /// Both, in a fixed order.
+    pub const ALL: [Response; 2] = [Response::GetConversation, Response::GetConversationList];
+
+    /// The name of the SDK call.
+    pub const fn method(self) -> &'static str {
+        match self {
+            Response::GetConversation => "getConversation",
+            Response::GetConversationList => "getConversationList",
+        }
+    }
+}
+
 /// How to check a document. The defaults are `timschema check`'s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "clap", derive(clap::Args))]
@@ -52,6 +78,12 @@ pub struct Options {
     /// The dialect documents are written in (see docs/wire-format.md).
     #[cfg_attr(feature = "clap", arg(long, value_enum, default_value_t = Dialect::Auto))]
     pub dialect: Dialect,
+    /// Which response documents are; when not given, told from each document's shape: a
+    /// `data` with `conversationList`, `nextSeq` or `isFinished` (natively a
+    /// `conversation_list_result_*` object, or an array of other than one conversation) is a
+    /// list page.
+    #[cfg_attr(feature = "clap", arg(long, value_enum))]
+    pub response: Option<Response>,
     /// Treat warnings as errors: a document with a warning is invalid.
     #[cfg_attr(feature = "clap", arg(long))]
     pub deny_warnings: bool,
@@ -70,10 +102,11 @@ pub struct Options {
 }
 
 impl Options {
-    /// Unknown keys are warnings, the dialect detected, 100 findings at most, documents up to 64 MiB.
+    /// Unknown keys are warnings, the dialect and response detected, 100 findings at most, documents up to 64 MiB.
     pub const DEFAULT: Options = Options {
         unknown_fields: UnknownFields::Warn,
         dialect: Dialect::Auto,
+        response: None,
         deny_warnings: false,
         max_errors: 100,
         max_document_size: 64 * 1024 * 1024,

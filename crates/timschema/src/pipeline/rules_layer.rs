@@ -9,8 +9,9 @@
 
 use serde_json::Value;
 
-use crate::GetConversationResponse;
+use super::Response;
 use crate::contract::{Contract, Finding, Severity, Skipped, Walker, ids};
+use crate::{GetConversationListResponse, GetConversationResponse};
 
 /// What the rules layer found.
 pub(super) struct Outcome {
@@ -24,7 +25,17 @@ pub(super) struct Outcome {
 /// At most this many values are set aside; past it the document is too broken to be worth it.
 const MAX_REPAIRS: usize = 256;
 
-pub(super) fn check(document: &Value) -> Outcome {
+pub(super) fn check(document: &Value, response: Response) -> Outcome {
+    match response {
+        Response::GetConversation => check_as::<GetConversationResponse>(document),
+        Response::GetConversationList => check_as::<GetConversationListResponse>(document),
+    }
+}
+
+fn check_as<T>(document: &Value) -> Outcome
+where
+    T: Contract + serde::de::DeserializeOwned,
+{
     let mut outcome = Outcome {
         findings: Vec::new(),
         structural: Vec::new(),
@@ -32,16 +43,14 @@ pub(super) fn check(document: &Value) -> Outcome {
     };
     // The common case: the document has the contract's structure and reads in one pass,
     // without a copy.
-    if let Ok(typed) = crate::de::from_value::<GetConversationResponse>(document) {
+    if let Ok(typed) = crate::de::from_value::<T>(document) {
         walk(&typed, &[], &mut outcome);
         return outcome;
     }
     let mut working = document.clone();
     let mut invalid: Vec<String> = Vec::new();
     let typed = loop {
-        let error = match serde_path_to_error::deserialize::<_, GetConversationResponse>(
-            crate::de::Strict(&working),
-        ) {
+        let error = match serde_path_to_error::deserialize::<_, T>(crate::de::Strict(&working)) {
             Ok(typed) => break Some(typed),
             Err(error) => error,
         };
@@ -90,7 +99,7 @@ pub(super) fn check(document: &Value) -> Outcome {
 }
 
 /// Walks every rule of a typed response into `outcome`.
-fn walk(typed: &GetConversationResponse, invalid: &[String], outcome: &mut Outcome) {
+fn walk(typed: &impl Contract, invalid: &[String], outcome: &mut Outcome) {
     let mut walker = Walker::new(invalid);
     typed.validate(&mut walker);
     let (violations, skipped) = walker.finish();

@@ -1,4 +1,4 @@
-//! The JSON Schema layer: the shipped response schema, compiled once.
+//! The JSON Schema layer: the shipped response schemas, each compiled once.
 //!
 //! An optional field of a class type has the schema `anyOf: [{$ref: X}, {type: null}]`, and a
 //! validator reports a broken value there only as "not valid under any of the schemas". To say
@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use jsonschema::Validator;
 use serde_json::{Value, json};
 
+use super::Response;
 use crate::contract::schema::RuleLocations;
 use crate::contract::{Finding, Severity, ids};
 
@@ -35,10 +36,10 @@ fn compile(schema: &Value) -> Validator {
         .expect("the shipped schema compiles (tested)")
 }
 
-fn compiled() -> &'static Compiled {
-    static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        let (schema, locations) = crate::schema::get_conversation_response_with_rules();
+fn compiled(response: Response) -> &'static Compiled {
+    static COMPILED: [OnceLock<Compiled>; 2] = [OnceLock::new(), OnceLock::new()];
+    COMPILED[response as usize].get_or_init(|| {
+        let (schema, locations) = crate::schema::response_with_rules(response);
         let document = schema.to_value();
         let defs = document["$defs"].as_object().cloned().unwrap_or_default();
         let defs = defs
@@ -57,13 +58,13 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// The shipped schema document the layer validates against.
-pub(crate) fn document() -> &'static Value {
-    &compiled().document
+/// The shipped schema document of `response` the layer validates against.
+pub(crate) fn document(response: Response) -> &'static Value {
+    &compiled(response).document
 }
 
-pub(super) fn check(document: &Value) -> Findings {
-    let compiled = compiled();
+pub(super) fn check(document: &Value, response: Response) -> Findings {
+    let compiled = compiled(response);
     let mut findings = Findings {
         rules: Vec::new(),
         structural: Vec::new(),

@@ -7,11 +7,11 @@ use serde_json::Value;
 use crate::schema::walk::{Step, walk};
 
 /// The pointer of every key of `document` the contract does not define, in document order.
-pub(super) fn find(document: &Value) -> Vec<String> {
+pub(super) fn find(document: &Value, response: super::Response) -> Vec<String> {
     let mut found = Vec::new();
     walk(
         document,
-        super::schema_layer::document(),
+        super::schema_layer::document(response),
         &mut |pointer, step| {
             if let Step::Unknown = step {
                 found.push(pointer.to_owned());

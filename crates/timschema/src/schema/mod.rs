@@ -79,12 +79,24 @@ pub fn get_conversation_response_with_rules() -> (Schema, RuleLocations) {
 
 /// The schema of a `getConversationList` response.
 pub fn get_conversation_list_response() -> Schema {
+    get_conversation_list_response_with_rules().0
+}
+
+/// The schema of a `getConversationList` response, with where each of its rules lives.
+pub fn get_conversation_list_response_with_rules() -> (Schema, RuleLocations) {
     root_schema::<GetConversationListResponse>(
         "getConversationList response",
         "The answer of the Tencent Cloud Chat SDK's getConversationList: a status code, its \
          description, and one page of conversations.",
     )
-    .0
+}
+
+/// The schema of `response`, with where each of its rules lives.
+pub fn response_with_rules(response: crate::Response) -> (Schema, RuleLocations) {
+    match response {
+        crate::Response::GetConversation => get_conversation_response_with_rules(),
+        crate::Response::GetConversationList => get_conversation_list_response_with_rules(),
+    }
 }
 
 /// The schema of one conversation.

@@ -61,6 +61,7 @@ pub struct V2TimValueCallback<T> {
 pub struct V2TimConversationResult {
     /// The cursor to pass to fetch the next page; the SDK substitutes `""` when none is sent.
     #[serde(rename = "nextSeq", default, skip_serializing_if = "Option::is_none")]
+    #[native(key = "conversation_list_result_next_seq", convert = crate::native::convert::decimal_text)]
     pub next_seq: Option<String>,
     /// True when this page is the last one; the SDK assumes true when the key is missing.
     #[serde(
@@ -68,6 +69,7 @@ pub struct V2TimConversationResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conversation_list_result_is_finished")]
     pub is_finished: Option<bool>,
     /// The conversations of this page, most recently active first.
     #[serde(
@@ -75,5 +77,6 @@ pub struct V2TimConversationResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[native("conversation_list_result_conv_list")]
     pub conversation_list: Option<Vec<V2TimConversation>>,
 }
