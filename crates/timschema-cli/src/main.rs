@@ -53,6 +53,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
+        /// List what this SDK profile adds (`check --sdk VERSION`) instead of the contract's rules.
+        #[arg(long, value_enum, value_name = "VERSION")]
+        sdk: Option<timschema::Sdk>,
     },
 }
 
@@ -72,7 +75,10 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Convert(args) => convert::run(&args),
         Command::Schema { name, list } => print_schema(&name, list),
-        Command::Rules { format } => print_rules(format),
+        Command::Rules { format, sdk } => match sdk {
+            Some(sdk) => print_profile(format, sdk),
+            None => print_rules(format),
+        },
         Command::Codegen { lang, out } => codegen(&lang, out.as_deref()),
     }
 }
@@ -110,6 +116,32 @@ fn print_rules(format: RulesFormat) -> ExitCode {
         RulesFormat::Markdown => timschema::rules::docs::markdown(&rules),
         RulesFormat::Json => {
             let mut json = serde_json::to_string_pretty(&rules).expect("rules serialize");
+            json.push('\n');
+            json
+        }
+    };
+    write_stdout(text.as_bytes())
+}
+
+fn print_profile(format: RulesFormat, sdk: timschema::Sdk) -> ExitCode {
+    let hazards = timschema::sdk::catalogue(sdk);
+    let text = match format {
+        RulesFormat::Table => timschema::sdk::table(&hazards),
+        RulesFormat::Markdown => {
+            let mut out = String::from("| id | severity | message | source |\n|---|---|---|---|\n");
+            for h in &hazards {
+                out.push_str(&format!(
+                    "| `{}` | {} | {} | {} |\n",
+                    h.id,
+                    h.severity.as_str(),
+                    h.message,
+                    h.source
+                ));
+            }
+            out
+        }
+        RulesFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&hazards).expect("hazards serialize");
             json.push('\n');
             json
         }

@@ -336,3 +336,52 @@ fn the_response_is_told_from_the_shape_or_chosen() {
         run.stdout
     );
 }
+
+#[test]
+fn an_sdk_profile_adds_its_hazards_and_notes() {
+    let dir = Dir::new("sdk");
+    let logged = r#"{"code":0,"desc":"","json_param":[{"conv_id":"team","conv_type":2,"conv_group_type":"Work","conv_is_has_lastmsg":false}]}"#;
+    dir.file("logged.json", logged);
+    let run = timschema(&dir.0, &["check", "logged.json"], b"");
+    assert_eq!(run.code, 0, "no profile without --sdk: {run:#?}");
+    let run = timschema(&dir.0, &["check", "--sdk", "8.9", "logged.json"], b"");
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(
+        run.stdout.contains("error[sdk-8.9/recv-opt-required]"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("error[sdk-8.9/group-type-number]"));
+    assert!(run.stdout.contains("note[sdk-8.9/dropped]"));
+    assert!(
+        summary(&run).contains("2 errors, 0 warnings, 1 note"),
+        "{}",
+        run.stdout
+    );
+    let args = ["check", "--sdk", "8.9", "--format", "github", "logged.json"];
+    let run = timschema(&dir.0, &args, b"");
+    assert!(
+        run.stdout.contains("::notice file=logged.json"),
+        "{}",
+        run.stdout
+    );
+    let run = timschema(&dir.0, &["check", "--sdk", "9.0", "logged.json"], b"");
+    assert_eq!(run.code, 2, "an unknown profile is a usage error");
+    let run = timschema(&dir.0, &["rules", "--sdk", "8.9"], b"");
+    assert_eq!(run.code, 0);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "sdk-8.9/recv-opt-required",
+            "sdk-8.9/risk-type-required",
+            "sdk-8.9/group-type-number",
+            "sdk-8.9/dropped"
+        ]
+    );
+}

@@ -80,9 +80,11 @@ pub fn emit(container: &Container) -> TokenStream {
             }
         });
     }
+    let mut unmapped: Vec<String> = Vec::new();
     for key in &container.native_known {
         if !known.contains(&key.value()) {
             known.push(key.value());
+            unmapped.push(key.value());
         }
     }
 
@@ -91,6 +93,7 @@ pub fn emit(container: &Container) -> TokenStream {
             const KNOWN: &'static [&'static str] = &[#(#known),*];
             const LABELS: &'static [(&'static str, &'static str)] = &[#(#labels),*];
             const SOURCES: &'static [(&'static str, &'static str)] = &[#(#sources),*];
+            const UNMAPPED: &'static [&'static str] = &[#(#unmapped),*];
 
             #[allow(unused_variables)]
             fn fields(

@@ -56,11 +56,13 @@ pub mod native;
 pub mod pipeline;
 pub mod rules;
 pub mod schema;
+pub mod sdk;
 pub mod source;
 pub mod types;
 
 pub use contract::{Finding, Severity, ids};
 pub use pipeline::{Dialect, Options, Report, Response, UnknownFields, validate, validate_with};
+pub use sdk::Sdk;
 pub use timschema_derive::Contract;
 pub use types::callback::{V2TimConversationResult, V2TimValueCallback};
 pub use types::conversation::{V2TimConversation, V2TimGroupAtInfo};

@@ -39,6 +39,7 @@ impl Reporter for Github<'_> {
             let command = match problem.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "notice",
             };
             let at = if problem.pointer.is_empty() {
                 String::new()

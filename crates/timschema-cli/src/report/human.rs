@@ -29,6 +29,7 @@ impl<'w> Human<'w> {
         match severity {
             Severity::Error => self.paint("1;31", "error"),
             Severity::Warning => self.paint("1;33", "warning"),
+            Severity::Note => self.paint("1;36", "note"),
         }
     }
 }
@@ -40,7 +41,7 @@ impl Reporter for Human<'_> {
 
     fn document(&mut self, path: &str, document: &Report) -> io::Result<()> {
         for problem in &document.findings {
-            if self.style.quiet && problem.severity == Severity::Warning {
+            if self.style.quiet && problem.severity != Severity::Error {
                 continue;
             }
             let head = format!("{path}:{}:{}:", problem.line, problem.column);
@@ -112,6 +113,11 @@ impl Reporter for Human<'_> {
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if !self.style.quiet {
+            let notes = if summary.notes > 0 {
+                format!(", {}", count(summary.notes, "note"))
+            } else {
+                String::new()
+            };
             let inputs = if summary.input_errors > 0 {
                 format!(", {}", count(summary.input_errors, "unreadable input"))
             } else {
@@ -119,7 +125,7 @@ impl Reporter for Human<'_> {
             };
             writeln!(
                 self.out,
-                "checked {}, {}: {} valid, {} invalid; {}, {}{inputs} in {:.2}s",
+                "checked {}, {}: {} valid, {} invalid; {}, {}{notes}{inputs} in {:.2}s",
                 count(summary.files, "file"),
                 count(summary.documents, "document"),
                 summary.valid,

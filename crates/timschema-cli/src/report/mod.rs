@@ -44,6 +44,9 @@ pub struct Summary {
     pub errors: usize,
     /// Warnings, over all documents.
     pub warnings: usize,
+    /// Notes (what an `--sdk` profile drops), over all documents; left out when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub notes: usize,
     /// Inputs that could not be read at all (missing, unreadable, no JSON files).
     #[serde(rename = "inputErrors")]
     pub input_errors: usize,
@@ -63,7 +66,12 @@ impl Summary {
         }
         self.errors += result.count(Severity::Error);
         self.warnings += result.count(Severity::Warning);
+        self.notes += result.count(Severity::Note);
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// `1 file`, `2 files`: a count and its noun, in the plural unless it is one.

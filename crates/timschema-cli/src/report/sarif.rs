@@ -52,6 +52,15 @@ impl<'w> Sarif<'w> {
                 })
             })
             .collect();
+        rules.extend(timschema::sdk::HAZARDS.iter().map(|hazard| {
+            json!({
+                "id": hazard.id,
+                "shortDescription": { "text": hazard.message },
+                "fullDescription": { "text": format!("{} (source: {})", hazard.message, hazard.source) },
+                "defaultConfiguration": { "level": level(hazard.severity) },
+                "properties": { "sdk": hazard.sdk.version(), "source": hazard.source }
+            })
+        }));
         rules.extend(ids::ALL.iter().map(|(id, text)| {
             json!({
                 "id": id,
@@ -120,6 +129,7 @@ fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 

@@ -24,14 +24,17 @@ pub enum Severity {
     Error,
     /// Suspicious, or the rule's source is an inference rather than a documented fact.
     Warning,
+    /// Worth knowing, never a problem: what an SDK profile drops (`--sdk`).
+    Note,
 }
 
 impl Severity {
-    /// `error` or `warning`.
+    /// `error`, `warning` or `note`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }

@@ -211,6 +211,8 @@ fn bare(value: &Value, response: Option<Response>) -> Translated {
         cx,
         inner: None,
         response,
+        native: value.clone(),
+        native_at: String::new(),
     }
 }
 
@@ -218,7 +220,7 @@ fn bare(value: &Value, response: Option<Response>) -> Translated {
 fn envelope(object: &Map<String, Value>, text: &[u8], response: Option<Response>) -> Shape {
     let mut inner = None;
     let param = &object["json_param"];
-    let decoded;
+    let mut decoded = Value::Null;
     let param = match param {
         Value::String(s) if s.is_empty() => &Value::Null,
         Value::String(_) => {
@@ -259,10 +261,16 @@ fn envelope(object: &Map<String, Value>, text: &[u8], response: Option<Response>
     if let Some(data) = data(param, "json_param", response, &mut cx) {
         channel.insert("data".into(), data);
     }
+    let native = match &object["json_param"] {
+        Value::String(_) => decoded,
+        other => other.clone(),
+    };
     Shape::Native(Box::new(Translated {
         channel: Value::Object(channel),
         cx,
         inner,
         response,
+        native,
+        native_at: "/json_param".into(),
     }))
 }

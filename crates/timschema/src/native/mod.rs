@@ -52,6 +52,11 @@ pub struct Translated {
     pub inner: Option<Inner>,
     /// Which response the channel twin is.
     pub response: crate::Response,
+    /// The native value the conversations were read from: the decoded `json_param`, or the
+    /// bare document.
+    pub native: Value,
+    /// Its pointer in the document (`/json_param`, or the root).
+    pub native_at: String,
 }
 
 impl Translated {

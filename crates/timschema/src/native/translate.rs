@@ -41,6 +41,8 @@ pub struct Translation {
     pub labels: Vec<Labels>,
     /// Native pointers of members no SDK reads.
     pub unknown: Vec<String>,
+    /// Native pointers of members the C API defines and the model drops.
+    pub unmapped: Vec<String>,
 }
 
 /// Implemented by `#[derive(Contract)]` for each contract struct: its fields, read from a
@@ -52,6 +54,8 @@ pub trait Native {
     const LABELS: &'static [(&'static str, &'static str)];
     /// `(channel key, how it is read)` for each field that has a native source, for people.
     const SOURCES: &'static [(&'static str, &'static str)];
+    /// The known keys no field reads: the C API defines them, the SDK's model drops them.
+    const UNMAPPED: &'static [&'static str];
     /// Writes the channel twin of the native object `src` into `out`.
     fn fields(src: &Map<String, Value>, out: &mut Map<String, Value>, cx: &mut Translation);
 }
@@ -205,9 +209,11 @@ impl Translation {
             return value.clone();
         };
         for key in src.keys() {
-            if !T::KNOWN.contains(&key.as_str()) {
-                self.unknown
-                    .push(format!("{}/{}", self.native_pointer(), escape(key)));
+            let pointer = || format!("{}/{}", self.native_pointer(), escape(key));
+            if T::UNMAPPED.contains(&key.as_str()) {
+                self.unmapped.push(pointer());
+            } else if !T::KNOWN.contains(&key.as_str()) {
+                self.unknown.push(pointer());
             }
         }
         self.labels.push(Labels {

@@ -139,7 +139,10 @@ fn run<T: AsRef<[u8]>>(
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = findings.len() - errors;
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     Report {
         index: document.index,
         line: document.line,
@@ -177,8 +180,9 @@ fn findings(
             Dialect::Native => true,
             Dialect::Auto => crate::native::may_be_native(text),
         };
+        // The fast path reads getConversation responses, and applies no profile.
         let list = options.response == Some(Response::GetConversationList);
-        if path == Path::Fast && !maybe_native && !list {
+        if path == Path::Fast && !maybe_native && !list && options.sdk.is_none() {
             if let fast::Verdict::Read { unknown } = fast::examine(text) {
                 return Ok(Layers::Read(unknown_findings(
                     text,
@@ -215,6 +219,9 @@ fn findings(
                     let found = layers::check(&value, response, options.unknown_fields);
                     *skipped = found.skipped;
                     let mut findings = found.findings;
+                    if let Some(sdk) = options.sdk {
+                        findings.extend(crate::sdk::channel_findings(sdk, &value, response));
+                    }
                     for finding in &mut findings {
                         place.locate(finding);
                     }
@@ -283,6 +290,9 @@ fn native_findings(
     for finding in &mut findings {
         finding.message = translated.relabel(&finding.pointer, &finding.message);
         finding.pointer = translated.native_pointer(&finding.pointer);
+    }
+    if let Some(sdk) = options.sdk {
+        findings.extend(crate::sdk::native_findings(sdk, translated));
     }
     if let Some(severity) = options.unknown_fields.severity() {
         for pointer in &translated.cx.unknown {

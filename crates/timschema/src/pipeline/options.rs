@@ -84,6 +84,10 @@ pub struct Options {
     /// list page.
     #[cfg_attr(feature = "clap", arg(long, value_enum))]
     pub response: Option<Response>,
+    /// Judge as this SDK generation would read documents: the hazards where its `fromJson`
+    /// throws or misreads (errors) and the keys it drops (notes). None by default.
+    #[cfg_attr(feature = "clap", arg(long, value_enum, value_name = "VERSION"))]
+    pub sdk: Option<crate::Sdk>,
     /// Treat warnings as errors: a document with a warning is invalid.
     #[cfg_attr(feature = "clap", arg(long))]
     pub deny_warnings: bool,
@@ -107,6 +111,7 @@ impl Options {
         unknown_fields: UnknownFields::Warn,
         dialect: Dialect::Auto,
         response: None,
+        sdk: None,
         deny_warnings: false,
         max_errors: 100,
         max_document_size: 64 * 1024 * 1024,

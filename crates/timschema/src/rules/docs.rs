@@ -34,6 +34,7 @@ pub fn markdown(rules: &[&Rule]) -> String {
     for rule in rules {
         out.push_str(&format!("\n## {}\n\n{}\n", rule.id, rule.doc));
     }
+    out.push_str(&crate::sdk::markdown());
     out
 }
 
