@@ -1,18 +1,25 @@
-//! `timschema convert`: native (C API) documents rewritten in the channel dialect, as SDK
-//! 8.9's `fromJson` reads them. Every input is checked first; when any is invalid, its
-//! findings are printed and nothing is written.
+//! `timschema convert`: documents rewritten in the other dialect, as SDK 8.9's `fromJson`
+//! reads native ones and its `toJson` writes them. Every input is checked first; when any is
+//! invalid, its findings are printed and nothing is written.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use timschema::Options;
+use timschema::native::NativeForm;
 
 /// The dialect to convert into.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Target {
-    /// The camelCase `{code, desc, data}` of the method-channel SDKs.
+    /// The camelCase `{code, desc, data}` of the method-channel SDKs, read from native
+    /// documents as SDK 8.9's fromJson reads them.
     Channel,
+    /// The C API's `{code, desc, json_param}`, written from channel documents as SDK 8.9's
+    /// toJson writes them: json_param as a decoded value, conv_id without its prefix, and
+    /// conv_group_type as the group type's name, which fromJson cannot read back (see
+    /// --readable).
+    Native,
 }
 
 /// The arguments of `timschema convert`.
@@ -27,6 +34,18 @@ pub struct ConvertArgs {
     /// Write each document on one line (JSON Lines) instead of indented.
     #[arg(long)]
     pub compact: bool,
+    /// With --to native: write json_param as a JSON string, as the C callback hands it over.
+    #[arg(long)]
+    pub string_param: bool,
+    /// With --to native: write what SDK 8.9's fromJson can read back rather than exactly what
+    /// toJson writes: conv_group_type as the C TIMGroupType number instead of the name, and
+    /// conv_recv_opt and message_risk_type_identified (which fromJson cannot do without) as 0
+    /// when the channel response has no recvOpt or hasRiskContent.
+    #[arg(long)]
+    pub readable: bool,
+    /// Which call's answer the inputs are (default: told from each document's shape).
+    #[arg(long, value_enum)]
+    pub response: Option<timschema::Response>,
 }
 
 /// Converts every input, or reports why not.
@@ -48,7 +67,19 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
                 continue;
             }
         };
-        match timschema::native::to_channel(&bytes, &Options::default()) {
+        let options = Options {
+            response: args.response,
+            ..Options::default()
+        };
+        let form = NativeForm {
+            string_param: args.string_param,
+            readable: args.readable,
+        };
+        let result = match args.to {
+            Target::Channel => timschema::native::to_channel(&bytes, &options),
+            Target::Native => timschema::native::to_native(&bytes, &options, form),
+        };
+        match result {
             Ok(value) => converted.push(value),
             Err(report) => {
                 failed = true;
@@ -67,7 +98,7 @@ pub fn run(args: &ConvertArgs) -> ExitCode {
                     );
                 }
                 if report.findings.is_empty() {
-                    eprintln!("{name}: error: not a native document");
+                    eprintln!("{name}: error: not a document of the other dialect");
                 }
             }
         }

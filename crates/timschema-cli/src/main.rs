@@ -24,10 +24,14 @@ struct Cli {
 enum Command {
     /// Check getConversation responses against the contract (schema and rules).
     Check(check::CheckArgs),
-    /// Rewrite native (C API) responses in the channel dialect, as SDK 8.9's fromJson reads
-    /// them: the id prefixed from conv_type, userID or groupID from conv_id, the C group type,
-    /// element type and @-all tag mapped, the draft only behind conv_is_has_draft. Each input is
-    /// checked first; if any is invalid its findings are printed and nothing is written.
+    /// Rewrite responses in the other dialect. --to channel reads native (C API) documents as
+    /// SDK 8.9's fromJson does: the id prefixed from conv_type, userID or groupID from
+    /// conv_id, the C group type, element type and @-all tag mapped, the draft only behind
+    /// conv_is_has_draft. --to native writes channel documents as SDK 8.9's toJson does, with
+    /// its asymmetries: conv_id without its prefix, conv_group_type as a name (not the number
+    /// fromJson reads; see --readable), no empty draft, no keys for absent values. Each
+    /// input is checked first; if any is invalid its findings are printed and nothing is
+    /// written.
     Convert(convert::ConvertArgs),
     /// Print a JSON Schema of the contract (the getConversation response by default).
     Schema {

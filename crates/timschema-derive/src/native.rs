@@ -27,6 +27,10 @@ pub fn emit(container: &Container) -> TokenStream {
                 ) -> #rt::Value {
                     ::core::clone::Clone::clone(value)
                 }
+
+                fn to_native(value: &#rt::Value) -> #rt::Value {
+                    ::core::clone::Clone::clone(value)
+                }
             }
         };
     };
@@ -35,6 +39,7 @@ pub fn emit(container: &Container) -> TokenStream {
     let mut labels = Vec::new();
     let mut sources = Vec::new();
     let mut reads = Vec::new();
+    let mut writes = Vec::new();
     for field in fields.iter().filter(|f| !f.skipped) {
         let Some(native) = &field.native else {
             continue;
@@ -70,14 +75,34 @@ pub fn emit(container: &Container) -> TokenStream {
         reads.push(match native {
             NativeDef::Key { key, convert } => {
                 let convert = match convert {
-                    Some(path) => quote!(#path),
+                    Some(path) => quote!(<#path as #rt::Convert>::read),
                     None => quote!(<#ty as #rt::NativeValue>::to_channel),
                 };
                 quote!(cx.field(src, out, #key, #wire, #convert);)
             }
             NativeDef::With { with, from } => {
-                quote!(cx.computed(src, out, #wire, &[#(#from),*], #with);)
+                quote!(cx.computed(src, out, #wire, &[#(#from),*], <#with as #rt::Compute>::read);)
             }
+        });
+        writes.push(match native {
+            NativeDef::Key { key, convert: None } => quote! {
+                if let ::core::option::Option::Some(value) = channel.get(#wire) {
+                    #rt::put(out, #key, <#ty as #rt::NativeValue>::to_native(value));
+                }
+            },
+            NativeDef::Key {
+                key,
+                convert: Some(path),
+            } => quote! {
+                if let ::core::option::Option::Some(value) = channel.get(#wire) {
+                    #rt::put(out, #key, <#path as #rt::Convert>::write(value));
+                }
+            },
+            NativeDef::With { with, .. } => quote! {
+                if let ::core::option::Option::Some(value) = channel.get(#wire) {
+                    <#with as #rt::Compute>::write(value, channel, out);
+                }
+            },
         });
     }
     let mut unmapped: Vec<String> = Vec::new();
@@ -103,11 +128,20 @@ pub fn emit(container: &Container) -> TokenStream {
             ) {
                 #(#reads)*
             }
+
+            #[allow(unused_variables)]
+            fn write_fields(channel: &#rt::Object, out: &mut #rt::Object) {
+                #(#writes)*
+            }
         }
 
         impl #impl_generics #rt::NativeValue for #ident #ty_generics #where_clause {
             fn to_channel(value: &#rt::Value, cx: &mut #rt::Translation) -> #rt::Value {
                 cx.object::<Self>(value)
+            }
+
+            fn to_native(value: &#rt::Value) -> #rt::Value {
+                #rt::write_object::<Self>(value)
             }
         }
     }

@@ -79,7 +79,9 @@ pub mod __private {
     pub use crate::pipeline::fast;
     /// The native dialect's translation, and the JSON types its generated code names.
     pub mod native {
-        pub use crate::native::translate::{Native, NativeValue, Translation};
+        pub use crate::native::translate::{
+            Compute, Convert, Native, NativeValue, Translation, put, write_object,
+        };
         pub use serde_json::{Map, Value};
         /// A JSON object.
         pub type Object = Map<String, Value>;

@@ -23,10 +23,12 @@ mod inner;
 pub mod keys;
 mod label;
 pub mod translate;
+mod write;
 
 pub use detect::{Shape, detect};
 pub use inner::Inner;
 pub use translate::{Native, NativeValue, Translation};
+pub use write::{NativeForm, envelope, to_native};
 
 use serde_json::{Map, Value};
 

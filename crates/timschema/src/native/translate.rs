@@ -58,12 +58,68 @@ pub trait Native {
     const UNMAPPED: &'static [&'static str];
     /// Writes the channel twin of the native object `src` into `out`.
     fn fields(src: &Map<String, Value>, out: &mut Map<String, Value>, cx: &mut Translation);
+    /// Writes the native twin of the channel object `channel` into `out`, as SDK 8.9's
+    /// `toJson` writes it.
+    fn write_fields(channel: &Map<String, Value>, out: &mut Map<String, Value>);
 }
 
-/// A value that can be read from the native dialect into its channel form.
+/// A value that can be read from the native dialect into its channel form, and written back.
 pub trait NativeValue {
     /// The channel twin of `value`, which sits where `cx` points.
     fn to_channel(value: &Value, cx: &mut Translation) -> Value;
+    /// The native twin of the channel value `value`.
+    fn to_native(value: &Value) -> Value;
+}
+
+/// A conversion of one value, named by `#[native(key = ..., convert = Type)]`: how SDK 8.9's
+/// `fromJson` reads the native value, and how its `toJson` writes it.
+pub trait Convert {
+    /// The channel value of the native `value`.
+    fn read(value: &Value, cx: &mut Translation) -> Value;
+    /// The native value of the channel `value`.
+    fn write(value: &Value) -> Value;
+}
+
+/// A value computed from several native keys, named by `#[native(with = Type, from(...))]`.
+pub trait Compute {
+    /// The channel value, computed from the native object `src`; `None` when the SDK sets
+    /// none.
+    fn read(src: &Map<String, Value>, cx: &mut Translation) -> Option<Value>;
+    /// Writes the native keys for the channel `value`, a member of the channel object
+    /// `channel`, into the native object `out`.
+    fn write(value: &Value, channel: &Map<String, Value>, out: &mut Map<String, Value>);
+}
+
+/// Sets the `/`-separated native `path` of `out` to `value`, making the objects on the way.
+pub fn put(out: &mut Map<String, Value>, path: &str, value: Value) {
+    match path.split_once('/') {
+        None => {
+            out.insert(path.to_owned(), value);
+        }
+        Some((head, rest)) => {
+            let inner = out
+                .entry(head.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if !inner.is_object() {
+                *inner = Value::Object(Map::new());
+            }
+            if let Value::Object(inner) = inner {
+                put(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// The native twin of a channel object of type `T`; anything but an object is kept as it is.
+pub fn write_object<T: Native>(value: &Value) -> Value {
+    match value {
+        Value::Object(channel) => {
+            let mut out = Map::new();
+            T::write_fields(channel, &mut out);
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
 }
 
 /// Escapes a key for a JSON pointer.
@@ -232,6 +288,10 @@ macro_rules! leaf {
             fn to_channel(value: &Value, _: &mut Translation) -> Value {
                 value.clone()
             }
+
+            fn to_native(value: &Value) -> Value {
+                value.clone()
+            }
         }
     )*};
 }
@@ -242,11 +302,19 @@ impl<T: NativeValue> NativeValue for Option<T> {
     fn to_channel(value: &Value, cx: &mut Translation) -> Value {
         T::to_channel(value, cx)
     }
+
+    fn to_native(value: &Value) -> Value {
+        T::to_native(value)
+    }
 }
 
 impl<T: NativeValue + ?Sized> NativeValue for Box<T> {
     fn to_channel(value: &Value, cx: &mut Translation) -> Value {
         T::to_channel(value, cx)
+    }
+
+    fn to_native(value: &Value) -> Value {
+        T::to_native(value)
     }
 }
 
@@ -265,10 +333,21 @@ impl<T: NativeValue> NativeValue for Vec<T> {
             .collect();
         Value::Array(items)
     }
+
+    fn to_native(value: &Value) -> Value {
+        match value {
+            Value::Array(items) => Value::Array(items.iter().map(T::to_native).collect()),
+            other => other.clone(),
+        }
+    }
 }
 
 impl<T: NativeValue> NativeValue for BTreeMap<String, T> {
     fn to_channel(value: &Value, _: &mut Translation) -> Value {
+        value.clone()
+    }
+
+    fn to_native(value: &Value) -> Value {
         value.clone()
     }
 }
@@ -276,5 +355,9 @@ impl<T: NativeValue> NativeValue for BTreeMap<String, T> {
 impl<T: NativeValue> NativeValue for crate::OrEmpty<T> {
     fn to_channel(value: &Value, cx: &mut Translation) -> Value {
         T::to_channel(value, cx)
+    }
+
+    fn to_native(value: &Value) -> Value {
+        T::to_native(value)
     }
 }

@@ -61,7 +61,7 @@ pub struct V2TimValueCallback<T> {
 pub struct V2TimConversationResult {
     /// The cursor to pass to fetch the next page; the SDK substitutes `""` when none is sent.
     #[serde(rename = "nextSeq", default, skip_serializing_if = "Option::is_none")]
-    #[native(key = "conversation_list_result_next_seq", convert = crate::native::convert::decimal_text)]
+    #[native(key = "conversation_list_result_next_seq", convert = crate::native::convert::DecimalText)]
     pub next_seq: Option<String>,
     /// True when this page is the last one; the SDK assumes true when the key is missing.
     #[serde(

@@ -134,7 +134,7 @@ pub struct V2TimConversation {
         doc = "Every conversation has an id; getConversation is called with it and the SDK rejects an empty one (reference §1, error 6017)."
     )]
     #[serde(rename = "conversationID")]
-    #[native(with = crate::native::convert::conversation_id, from("conv_id", "conv_type"))]
+    #[native(with = crate::native::convert::ConversationId, from("conv_id", "conv_type"))]
     pub conversation_id: String,
 
     /// Whether this is a one-to-one chat (1) or a group chat (2); 0 when the SDK could not tell.
@@ -144,12 +144,12 @@ pub struct V2TimConversation {
 
     /// The peer's userID in a one-to-one chat; null or `""` in a group.
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::user_id, from("conv_id", "conv_type"))]
+    #[native(with = crate::native::convert::UserId, from("conv_id", "conv_type"))]
     pub user_id: Option<String>,
 
     /// The group's id in a group chat; null or `""` in a one-to-one chat.
     #[serde(rename = "groupID", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::group_id, from("conv_id", "conv_type"))]
+    #[native(with = crate::native::convert::GroupId, from("conv_id", "conv_type"))]
     pub group_id: Option<String>,
 
     /// The name to show for the conversation. For a group: its name, else its id. For a
@@ -172,7 +172,7 @@ pub struct V2TimConversation {
         doc = "The camelCase SDKs name five group types: Work, Public, Meeting, AVChatRoom and Community (reference §5). The empty string that native builds send for one-to-one chats counts as absent."
     )]
     #[serde(rename = "groupType", default, skip_serializing_if = "Option::is_none")]
-    #[native(key = "conv_group_type", convert = crate::native::convert::group_type)]
+    #[native(key = "conv_group_type", convert = crate::native::convert::GroupType)]
     pub group_type: Option<OrEmpty<GroupType>>,
 
     /// How many messages the user has not read. Live-streaming groups (AVChatRoom) keep no
@@ -204,7 +204,7 @@ pub struct V2TimConversation {
     /// The unsent draft the user left in the input box. Drafts live only on the device; an
     /// empty draft means none. Flutter web does not support drafts.
     #[serde(rename = "draftText", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::draft_text, from("conv_draft", "conv_is_has_draft"))]
+    #[native(with = crate::native::convert::DraftText, from("conv_draft", "conv_is_has_draft"))]
     pub draft_text: Option<String>,
 
     /// When the draft was last set, in seconds since the Unix epoch (UTC); set by the SDK.
@@ -214,7 +214,7 @@ pub struct V2TimConversation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(with = crate::native::convert::draft_timestamp, from("conv_draft", "conv_is_has_draft"))]
+    #[native(with = crate::native::convert::DraftTimestamp, from("conv_draft", "conv_is_has_draft"))]
     pub draft_timestamp: Option<i64>,
 
     /// Whether the user pinned the conversation to the top of the list (SDK 3.x and later).
@@ -334,7 +334,7 @@ pub struct V2TimGroupAtInfo {
         doc = "SDK 8.x sends the sequence number of the mentioning message as a decimal string (reference §3: Android writes String.valueOf(seq), the web path messageSequence.toString()). SDK 8.1 turns a missing seq into the string null, which this rule catches."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[native(key = "conv_group_at_info_seq", convert = crate::native::convert::decimal_text)]
+    #[native(key = "conv_group_at_info_seq", convert = crate::native::convert::DecimalText)]
     pub seq: Option<String>,
 
     /// Whom the mention addresses: the user, everyone, or both.

@@ -69,7 +69,7 @@ pub struct V2TimMessage {
     pub msg_id: Option<String>,
     /// When the message was sent, in seconds since the Unix epoch (UTC), by the server's clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::timestamp, from("message_server_time", "message_client_time"))]
+    #[native(with = crate::native::convert::Timestamp, from("message_server_time", "message_client_time"))]
     pub timestamp: Option<i64>,
     /// Upload progress in percent; only media messages report less than 100.
     #[contract(
@@ -107,12 +107,12 @@ pub struct V2TimMessage {
     pub name_card: Option<String>,
     /// The group the message was sent in; null or `""` for a one-to-one message.
     #[serde(rename = "groupID", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::message_group_id, from("message_conv_id", "message_conv_type"))]
+    #[native(with = crate::native::convert::MessageGroupId, from("message_conv_id", "message_conv_type"))]
     pub group_id: Option<String>,
     /// For a one-to-one message, the other party's userID, whichever way the message went;
     /// null or `""` for a group message.
     #[serde(rename = "userID", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::message_user_id, from("message_conv_id", "message_conv_type"))]
+    #[native(with = crate::native::convert::MessageUserId, from("message_conv_id", "message_conv_type"))]
     pub user_id: Option<String>,
     /// Whether the message is being sent, was sent, failed, was deleted, imported or recalled.
     #[contract(
@@ -126,11 +126,11 @@ pub struct V2TimMessage {
     pub status: Option<MessageStatus>,
     /// Which element the message carries; the SDK reads a missing value as 0 (none).
     #[serde(rename = "elemType", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::elem_type, from("message_elem_array"))]
+    #[native(with = crate::native::convert::FirstElemType, from("message_elem_array"))]
     pub elem_type: Option<ElemType>,
     /// The text element, when `elemType` is 1.
     #[serde(rename = "textElem", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::text_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::TextElem, from("message_elem_array"))]
     pub text_elem: Option<V2TimTextElem>,
     /// The custom element, when `elemType` is 2.
     #[serde(
@@ -138,23 +138,23 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(with = crate::native::convert::custom_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::CustomElem, from("message_elem_array"))]
     pub custom_elem: Option<V2TimCustomElem>,
     /// The image element, when `elemType` is 3.
     #[serde(rename = "imageElem", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::image_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::ImageElem, from("message_elem_array"))]
     pub image_elem: Option<V2TimImageElem>,
     /// The sound element, when `elemType` is 4.
     #[serde(rename = "soundElem", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::sound_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::SoundElem, from("message_elem_array"))]
     pub sound_elem: Option<V2TimSoundElem>,
     /// The video element, when `elemType` is 5.
     #[serde(rename = "videoElem", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::video_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::VideoElem, from("message_elem_array"))]
     pub video_elem: Option<V2TimVideoElem>,
     /// The file element, when `elemType` is 6.
     #[serde(rename = "fileElem", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::file_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::FileElem, from("message_elem_array"))]
     pub file_elem: Option<V2TimFileElem>,
     /// The location element, when `elemType` is 7.
     #[serde(
@@ -162,11 +162,11 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(with = crate::native::convert::location_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::LocationElem, from("message_elem_array"))]
     pub location_elem: Option<V2TimLocationElem>,
     /// The face (sticker) element, when `elemType` is 8.
     #[serde(rename = "faceElem", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::face_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::FaceElem, from("message_elem_array"))]
     pub face_elem: Option<V2TimFaceElem>,
     /// The group tips element, when `elemType` is 9.
     #[serde(
@@ -174,7 +174,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(with = crate::native::convert::group_tips_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::GroupTipsElem, from("message_elem_array"))]
     pub group_tips_elem: Option<V2TimGroupTipsElem>,
     /// The merger (forwarded bundle) element, when `elemType` is 10.
     #[serde(
@@ -182,7 +182,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(with = crate::native::convert::merger_elem, from("message_elem_array"))]
+    #[native(with = crate::native::convert::MergerElem, from("message_elem_array"))]
     pub merger_elem: Option<V2TimMergerElem>,
     /// Application data kept only on this device and lost when the app is uninstalled; the SDK
     /// substitutes `""` when none is sent.
@@ -251,7 +251,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(key = "message_group_at_user_array", convert = crate::native::convert::at_user_list)]
+    #[native(key = "message_group_at_user_array", convert = crate::native::convert::AtUserList)]
     pub group_at_user_list: Option<Vec<String>>,
     /// The message's sequence number: assigned by the server and strictly increasing in a
     /// group, local and not guaranteed unique in a one-to-one chat. SDK 8.x sends a decimal
@@ -263,7 +263,7 @@ pub struct V2TimMessage {
         doc = "SDK 8.x sends the sequence number as a decimal string (reference §4a: Android writes String.valueOf(seq), the native path message_seq.toString())."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[native(key = "message_seq", convert = crate::native::convert::decimal_text)]
+    #[native(key = "message_seq", convert = crate::native::convert::DecimalText)]
     pub seq: Option<String>,
     /// A random number the SDK attaches to the message, used with `seq` and `timestamp` to find it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -318,7 +318,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(with = crate::native::convert::has_risk_content, from("message_risk_type_identified"))]
+    #[native(with = crate::native::convert::HasRiskContent, from("message_risk_type_identified"))]
     pub has_risk_content: Option<bool>,
     /// Why the message was recalled, when it was.
     #[serde(
@@ -350,7 +350,7 @@ pub struct V2TimMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[native(with = crate::native::convert::revoker_info, from("message_revoker_user_id", "message_revoker_nick_name", "message_revoker_face_url"))]
+    #[native(with = crate::native::convert::RevokerInfo, from("message_revoker_user_id", "message_revoker_nick_name", "message_revoker_face_url"))]
     pub revoker_info: Option<V2TimUserFullInfo>,
 }
 

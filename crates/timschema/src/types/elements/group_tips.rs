@@ -27,7 +27,7 @@ pub struct V2TimGroupTipsElem {
     pub group_id: Option<String>,
     /// What happened.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::tips_type, from("group_tips_elem_tip_type", "group_tips_elem_join_type"))]
+    #[native(with = crate::native::convert::TipsType, from("group_tips_elem_tip_type", "group_tips_elem_join_type"))]
     pub tips_type: Option<GroupTipsType>,
     /// The member who caused the event (who invited, removed or changed something).
     #[serde(rename = "opMember", default, skip_serializing_if = "Option::is_none")]

@@ -10,26 +10,7 @@ use crate::types::enums::ImageType;
 
 /// An image element: a picture in up to three renditions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
-#[native(known(
-    "elem_type",
-    "image_elem_level",
-    "image_elem_format",
-    "image_elem_orig_id",
-    "image_elem_orig_pic_size",
-    "image_elem_orig_pic_width",
-    "image_elem_orig_pic_height",
-    "image_elem_orig_url",
-    "image_elem_thumb_id",
-    "image_elem_thumb_pic_size",
-    "image_elem_thumb_pic_width",
-    "image_elem_thumb_pic_height",
-    "image_elem_thumb_url",
-    "image_elem_large_id",
-    "image_elem_large_pic_size",
-    "image_elem_large_pic_width",
-    "image_elem_large_pic_height",
-    "image_elem_large_url"
-))]
+#[native(known("elem_type", "image_elem_level", "image_elem_format"))]
 pub struct V2TimImageElem {
     /// The local path of the original picture; set on the sender's device only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -37,7 +18,26 @@ pub struct V2TimImageElem {
     pub path: Option<String>,
     /// The renditions of the picture: original, thumbnail and large.
     #[serde(rename = "imageList", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::image_list, from("image_elem_orig_url", "image_elem_orig_id"))]
+    #[native(
+        with = crate::native::convert::ImageList,
+        from(
+            "image_elem_orig_url",
+            "image_elem_orig_id",
+            "image_elem_orig_pic_size",
+            "image_elem_orig_pic_width",
+            "image_elem_orig_pic_height",
+            "image_elem_thumb_url",
+            "image_elem_thumb_id",
+            "image_elem_thumb_pic_size",
+            "image_elem_thumb_pic_width",
+            "image_elem_thumb_pic_height",
+            "image_elem_large_url",
+            "image_elem_large_id",
+            "image_elem_large_pic_size",
+            "image_elem_large_pic_width",
+            "image_elem_large_pic_height",
+        )
+    )]
     pub image_list: Option<Vec<Option<V2TimImage>>>,
     /// The next element when the message carries several (SDK 8.1).
     #[serde(rename = "nextElem", default, skip_serializing_if = "Option::is_none")]
