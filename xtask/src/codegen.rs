@@ -54,6 +54,18 @@ pub fn artifacts() -> Vec<Artifact> {
             .join(format!("{}.json", mutant.host));
         artifacts.push(json(path, &mutant.document));
     }
+    for (name, document) in timschema::fixtures::native_valid() {
+        artifacts.push(json(
+            Path::new("tests/fixtures/native/valid").join(format!("{name}.json")),
+            &document,
+        ));
+    }
+    for mutant in timschema::fixtures::native_rule_mutants() {
+        let path = Path::new("tests/fixtures/native/invalid")
+            .join(mutant.rule.id)
+            .join(format!("{}.json", mutant.host));
+        artifacts.push(json(path, &mutant.document));
+    }
     let schema = timschema::schema::get_conversation_response().to_value();
     for target in timschema_clients::Target::ALL {
         let files = timschema_clients::generate(&schema, *target)
