@@ -40,6 +40,7 @@ pub fn emit(container: &Container) -> TokenStream {
     let mut sources = Vec::new();
     let mut reads = Vec::new();
     let mut writes = Vec::new();
+    let mut field_sources = Vec::new();
     for field in fields.iter().filter(|f| !f.skipped) {
         let Some(native) = &field.native else {
             continue;
@@ -84,6 +85,22 @@ pub fn emit(container: &Container) -> TokenStream {
                 quote!(cx.computed(src, out, #wire, &[#(#from),*], <#with as #rt::Compute>::read);)
             }
         });
+        field_sources.push(match native {
+            NativeDef::Key { key, convert: None } => {
+                quote!(#rt::NativeField { wire: #wire, source: #rt::NativeSource::Key(#key) })
+            }
+            NativeDef::Key {
+                key,
+                convert: Some(path),
+            } => quote!(#rt::NativeField {
+                wire: #wire,
+                source: #rt::NativeSource::Converted(#key, <#path as #rt::Convert>::schema),
+            }),
+            NativeDef::With { with, .. } => quote!(#rt::NativeField {
+                wire: #wire,
+                source: #rt::NativeSource::Computed(<#with as #rt::Compute>::schema),
+            }),
+        });
         writes.push(match native {
             NativeDef::Key { key, convert: None } => quote! {
                 if let ::core::option::Option::Some(value) = channel.get(#wire) {
@@ -119,6 +136,7 @@ pub fn emit(container: &Container) -> TokenStream {
             const LABELS: &'static [(&'static str, &'static str)] = &[#(#labels),*];
             const SOURCES: &'static [(&'static str, &'static str)] = &[#(#sources),*];
             const UNMAPPED: &'static [&'static str] = &[#(#unmapped),*];
+            const FIELDS: &'static [#rt::NativeField] = &[#(#field_sources),*];
 
             #[allow(unused_variables)]
             fn fields(

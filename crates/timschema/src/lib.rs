@@ -80,7 +80,8 @@ pub mod __private {
     /// The native dialect's translation, and the JSON types its generated code names.
     pub mod native {
         pub use crate::native::translate::{
-            Compute, Convert, Native, NativeValue, Translation, put, write_object,
+            Compute, Convert, Native, NativeField, NativeSource, NativeValue, Translation, put,
+            write_object,
         };
         pub use serde_json::{Map, Value};
         /// A JSON object.

@@ -7,7 +7,7 @@
 //! the whole native object and writes one or more keys. A value of an unexpected kind is
 //! carried over as it is, so the schema layer reports it at its native key.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::translate::{Compute, Convert, Native, Translation, lookup, put, write_object};
 use crate::types::elements::{
@@ -16,6 +16,32 @@ use crate::types::elements::{
 };
 
 type Object = Map<String, Value>;
+
+/// The JSON Schema of a native string.
+fn text() -> Value {
+    json!({ "type": "string" })
+}
+
+/// The JSON Schema of a native integer.
+fn int() -> Value {
+    json!({ "type": "integer" })
+}
+
+/// The JSON Schema of a native unsigned 64-bit integer.
+fn uint() -> Value {
+    json!({ "type": "integer", "minimum": 0, "maximum": u64::MAX })
+}
+
+/// The JSON Schema of a native boolean.
+fn boolean() -> Value {
+    json!({ "type": "boolean" })
+}
+
+/// `schema` with a description.
+fn described(mut schema: Value, description: &str) -> Value {
+    schema["description"] = Value::from(description);
+    schema
+}
 
 /// The C conversation type of a native object: `conv_type` (or `message_conv_type`).
 fn conv_type(src: &Object, key: &str) -> Option<u64> {
@@ -55,6 +81,16 @@ impl Compute for ConversationId {
         };
         out.insert("conv_id".into(), bare);
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        vec![(
+            "conv_id",
+            described(
+                text(),
+                "The user or group id, without the prefix of its type.",
+            ),
+        )]
+    }
 }
 
 /// `userID`: `conv_id` in a one-to-one conversation, nothing otherwise. `conv_id` is written
@@ -69,6 +105,10 @@ impl Compute for UserId {
     }
 
     fn write(_: &Value, _: &Object, _: &mut Object) {}
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        Vec::new()
+    }
 }
 
 /// `groupID`: `conv_id` in a group conversation, nothing otherwise. `conv_id` is written
@@ -83,6 +123,10 @@ impl Compute for GroupId {
     }
 
     fn write(_: &Value, _: &Object, _: &mut Object) {}
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        Vec::new()
+    }
 }
 
 /// `groupType`: the C `TIMGroupType` number to the group type's name; the SDK reads any
@@ -106,6 +150,13 @@ impl Convert for GroupType {
 
     fn write(value: &Value) -> Value {
         value.clone()
+    }
+
+    fn schema() -> Value {
+        json!({
+            "description": "The group type: the C `TIMGroupType` number (0 Public, 1 Work, 2 Meeting, 3 and 4 AVChatRoom, 5 Community), or the name SDK 8.9's `toJson` writes.",
+            "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }]
+        })
     }
 }
 
@@ -144,6 +195,16 @@ impl Convert for DecimalText {
             (_, Ok(n)) if canonical(&n) => Value::from(n),
             _ => value.clone(),
         }
+    }
+
+    fn schema() -> Value {
+        json!({
+            "description": "A 64-bit sequence number (or its decimal text).",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": u64::MAX },
+                { "type": "string" }
+            ]
+        })
     }
 }
 
@@ -186,6 +247,30 @@ impl Compute for DraftText {
         put(out, "conv_draft/draft_msg/message_elem_array", elems);
         put(out, "conv_draft/draft_user_define", value.clone());
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        vec![
+            (
+                "conv_is_has_draft",
+                described(
+                    boolean(),
+                    "Whether the conversation has a draft; `conv_draft` is read only when true.",
+                ),
+            ),
+            (
+                "conv_draft",
+                json!({
+                    "description": "The draft: a message whose first text element is the draft text, the draft's custom data and its edit time.",
+                    "type": "object",
+                    "properties": {
+                        "draft_msg": { "type": "object" },
+                        "draft_user_define": text(),
+                        "draft_edit_time": uint()
+                    }
+                }),
+            ),
+        ]
+    }
 }
 
 /// `draftTimestamp`: the draft's edit time, only behind the draft gate; written back with
@@ -206,6 +291,10 @@ impl Compute for DraftTimestamp {
         if has_draft(out) {
             put(out, "conv_draft/draft_edit_time", value.clone());
         }
+    }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        Vec::new()
     }
 }
 
@@ -230,6 +319,25 @@ impl Compute for Timestamp {
     fn write(value: &Value, _: &Object, out: &mut Object) {
         out.insert("message_server_time".into(), value.clone());
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        vec![
+            (
+                "message_server_time",
+                described(
+                    uint(),
+                    "The server's time of the message, in seconds; 0 until it is sent.",
+                ),
+            ),
+            (
+                "message_client_time",
+                described(
+                    uint(),
+                    "The sending device's time of the message, in seconds.",
+                ),
+            ),
+        ]
+    }
 }
 
 /// A message's `groupID`: `message_conv_id` in a group message; written back with
@@ -249,6 +357,22 @@ impl Compute for MessageGroupId {
             out.insert("message_conv_type".into(), Value::from(2));
         }
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        vec![
+            (
+                "message_conv_id",
+                described(text(), "The peer's user id, or the group id."),
+            ),
+            (
+                "message_conv_type",
+                described(
+                    uint(),
+                    "The C `TIMConvType` of the message's conversation: 1 one-to-one, 2 group.",
+                ),
+            ),
+        ]
+    }
 }
 
 /// A message's `userID`: `message_conv_id` in any message that is not a group's; written back
@@ -267,6 +391,10 @@ impl Compute for MessageUserId {
             out.insert("message_conv_id".into(), value.clone());
             out.insert("message_conv_type".into(), Value::from(1));
         }
+    }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        Vec::new()
     }
 }
 
@@ -325,6 +453,39 @@ impl Compute for FirstElemType {
             out.insert("elem_type".into(), value.clone());
         }
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        let kinds: Vec<Value> = ELEM_DEFS
+            .iter()
+            .map(|(c, def)| {
+                json!({
+                    "if": { "properties": { "elem_type": { "const": c } }, "required": ["elem_type"] },
+                    "then": { "$ref": format!("#/$defs/{def}") }
+                })
+            })
+            .collect();
+        vec![
+            (
+                "message_elem_array",
+                json!({
+                    "description": "The elements of the message; the first is the one the SDK reads, by its C `TIMElemType`.",
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": { "elem_type": described(int(), "The C `TIMElemType` of the element.") },
+                        "allOf": kinds
+                    }
+                }),
+            ),
+            (
+                "elem_type",
+                described(
+                    int(),
+                    "The element type of a message without elements, in the V2 numbering.",
+                ),
+            ),
+        ]
+    }
 }
 
 /// Translates the first element as `T` when its C type is `c_type`.
@@ -369,8 +530,17 @@ macro_rules! elems {
             fn write(value: &Value, _: &Object, out: &mut Object) {
                 write_elem::<$ty>(value, out, $c);
             }
+
+            /// The element's keys are its class's, under `message_elem_array`.
+            fn schema() -> Vec<(&'static str, Value)> {
+                Vec::new()
+            }
         }
-    )*};
+    )*
+
+        /// The C `TIMElemType` of each element class.
+        const ELEM_DEFS: &[(u64, &str)] = &[$(($c, stringify!($ty))),*];
+    };
 }
 
 elems! {
@@ -457,6 +627,36 @@ impl Compute for ImageList {
             }
         }
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        const KEYS: [&str; 15] = [
+            "image_elem_orig_id",
+            "image_elem_orig_pic_size",
+            "image_elem_orig_pic_width",
+            "image_elem_orig_pic_height",
+            "image_elem_orig_url",
+            "image_elem_thumb_id",
+            "image_elem_thumb_pic_size",
+            "image_elem_thumb_pic_width",
+            "image_elem_thumb_pic_height",
+            "image_elem_thumb_url",
+            "image_elem_large_id",
+            "image_elem_large_pic_size",
+            "image_elem_large_pic_width",
+            "image_elem_large_pic_height",
+            "image_elem_large_url",
+        ];
+        KEYS.iter()
+            .map(|key| {
+                let schema = if key.ends_with("_id") || key.ends_with("_url") {
+                    text()
+                } else {
+                    uint()
+                };
+                (*key, schema)
+            })
+            .collect()
+    }
 }
 
 /// `groupTips.type`: the C tip type to the V2 numbering; a join by invitation
@@ -489,6 +689,19 @@ impl Compute for TipsType {
         };
         out.insert("group_tips_elem_tip_type".into(), c);
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        vec![
+            (
+                "group_tips_elem_tip_type",
+                described(uint(), "The C tip type."),
+            ),
+            (
+                "group_tips_elem_join_type",
+                described(uint(), "How a member joined: 1 by invitation."),
+            ),
+        ]
+    }
 }
 
 /// `hasRiskContent`: whether `message_risk_type_identified` is above 1; written back as 2 or 0.
@@ -510,6 +723,16 @@ impl Compute for HasRiskContent {
             other => other.clone(),
         };
         out.insert("message_risk_type_identified".into(), risk);
+    }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        vec![(
+            "message_risk_type_identified",
+            described(
+                int(),
+                "The risk type found by content moderation; above 1 is risky.",
+            ),
+        )]
     }
 }
 
@@ -545,6 +768,10 @@ impl Compute for RevokerInfo {
             }
         }
     }
+
+    fn schema() -> Vec<(&'static str, Value)> {
+        REVOKER.iter().map(|(_, key)| (*key, text())).collect()
+    }
 }
 
 /// The @-all tag of the C API and of V2.
@@ -576,6 +803,10 @@ impl Convert for AtUserList {
     fn write(value: &Value) -> Value {
         swap_tag(value, AT_ALL.1, AT_ALL.0)
     }
+
+    fn schema() -> Value {
+        json!({ "type": "array", "items": text() })
+    }
 }
 
 /// `disablePush`: whether the push flag is non-zero; written back as 1 or 0.
@@ -595,6 +826,13 @@ impl Convert for PushFlag {
             other => other.clone(),
         }
     }
+
+    fn schema() -> Value {
+        described(
+            int(),
+            "The C `TIMOfflinePushFlag`: 0 pushes, any other value does not.",
+        )
+    }
 }
 
 /// `ignoreHarmonyBadge`: true when the Harmony config's badge flag is `true` or 1, false for
@@ -608,5 +846,9 @@ impl Convert for HarmonyBadge {
 
     fn write(value: &Value) -> Value {
         value.clone()
+    }
+
+    fn schema() -> Value {
+        json!({ "anyOf": [boolean(), int()] })
     }
 }

@@ -19,6 +19,10 @@ pub struct TypeKeys {
     pub sources: &'static [(&'static str, &'static str)],
     /// Every key of the native object that is known.
     pub known: &'static [&'static str],
+    /// The known keys no field reads.
+    pub unmapped: &'static [&'static str],
+    /// Where each field reads from.
+    pub fields: &'static [super::translate::NativeField],
 }
 
 fn of<T: Native>(name: &'static str) -> TypeKeys {
@@ -27,6 +31,8 @@ fn of<T: Native>(name: &'static str) -> TypeKeys {
         labels: T::LABELS,
         sources: T::SOURCES,
         known: T::KNOWN,
+        unmapped: T::UNMAPPED,
+        fields: T::FIELDS,
     }
 }
 

@@ -56,6 +56,8 @@ pub trait Native {
     const SOURCES: &'static [(&'static str, &'static str)];
     /// The known keys no field reads: the C API defines them, the SDK's model drops them.
     const UNMAPPED: &'static [&'static str];
+    /// Where each field with a native source reads from, for the native schema.
+    const FIELDS: &'static [NativeField];
     /// Writes the channel twin of the native object `src` into `out`.
     fn fields(src: &Map<String, Value>, out: &mut Map<String, Value>, cx: &mut Translation);
     /// Writes the native twin of the channel object `channel` into `out`, as SDK 8.9's
@@ -71,6 +73,26 @@ pub trait NativeValue {
     fn to_native(value: &Value) -> Value;
 }
 
+/// One field's native source, as the derive records it from `#[native(...)]`.
+#[derive(Debug, Clone, Copy)]
+pub struct NativeField {
+    /// The field's channel key.
+    pub wire: &'static str,
+    /// Where it comes from.
+    pub source: NativeSource,
+}
+
+/// Where a field's value comes from in the native dialect.
+#[derive(Debug, Clone, Copy)]
+pub enum NativeSource {
+    /// One key (or `/`-separated path) holding the field's value in its channel form.
+    Key(&'static str),
+    /// One key whose value is converted; the JSON Schema of the native value.
+    Converted(&'static str, fn() -> Value),
+    /// Computed from several keys; each key (or path) with the JSON Schema of its value.
+    Computed(fn() -> Vec<(&'static str, Value)>),
+}
+
 /// A conversion of one value, named by `#[native(key = ..., convert = Type)]`: how SDK 8.9's
 /// `fromJson` reads the native value, and how its `toJson` writes it.
 pub trait Convert {
@@ -78,6 +100,8 @@ pub trait Convert {
     fn read(value: &Value, cx: &mut Translation) -> Value;
     /// The native value of the channel `value`.
     fn write(value: &Value) -> Value;
+    /// The JSON Schema of the native value.
+    fn schema() -> Value;
 }
 
 /// A value computed from several native keys, named by `#[native(with = Type, from(...))]`.
@@ -88,6 +112,9 @@ pub trait Compute {
     /// Writes the native keys for the channel `value`, a member of the channel object
     /// `channel`, into the native object `out`.
     fn write(value: &Value, channel: &Map<String, Value>, out: &mut Map<String, Value>);
+    /// The native keys (or `/`-separated paths) it reads, each with the JSON Schema of its
+    /// value.
+    fn schema() -> Vec<(&'static str, Value)>;
 }
 
 /// Sets the `/`-separated native `path` of `out` to `value`, making the objects on the way.

@@ -3,9 +3,11 @@
 //! Every schema is draft 2020-12, with one `$defs` entry per class and enumeration, and is made
 //! portable by `portable`: no keyword or format that a strict validator would reject.
 
+mod native;
 mod portable;
 pub(crate) mod walk;
 
+pub use native::native_response;
 pub(crate) use portable::unwrap_paragraphs;
 
 use schemars::generate::SchemaSettings;
@@ -55,6 +57,11 @@ pub const ARTIFACTS: &[SchemaArtifact] = &[
         file_name: "get-conversation-list.response.schema.json",
         summary: "A getConversationList response: V2TimValueCallback<V2TimConversationResult>.",
         generate: get_conversation_list_response,
+    },
+    SchemaArtifact {
+        file_name: "native.response.schema.json",
+        summary: "The native (C API) envelope {code, desc, json_param} that SDK 8.5 and later read.",
+        generate: native_response,
     },
     SchemaArtifact {
         file_name: "conversation.schema.json",
