@@ -343,5 +343,154 @@ pub fn rule_cases() -> Vec<RuleCase> {
                 json!(-180.25),
             )],
         ),
+        case(
+            "draft-timestamp-non-negative",
+            c2c(),
+            "/data/draftTimestamp",
+            vec![
+                set("/data/draftText", json!("see you")),
+                set("/data/draftTimestamp", json!(-1)),
+            ],
+        ),
+        case(
+            "c2c-read-timestamp-non-negative",
+            c2c(),
+            "/data/c2cReadTimestamp",
+            vec![set("/data/c2cReadTimestamp", json!(-1))],
+        ),
+        case(
+            "group-read-sequence-non-negative",
+            group(),
+            "/data/groupReadSequence",
+            vec![set("/data/groupReadSequence", json!(-4120))],
+        ),
+        case(
+            "message-timestamp-non-negative",
+            c2c(),
+            "/data/lastMessage/timestamp",
+            vec![set("/data/lastMessage/timestamp", json!(-1))],
+        ),
+        case(
+            "message-random-range",
+            c2c(),
+            "/data/lastMessage/random",
+            vec![set("/data/lastMessage/random", json!(4294967296u64))],
+        ),
+        element(
+            "image-type-unique",
+            "/data/lastMessage/imageElem/imageList/1/type",
+            3,
+            "imageElem",
+            json!({ "imageList": [{ "type": 0 }, { "type": 0 }] }),
+        ),
+        element(
+            "image-size-non-negative",
+            "/data/lastMessage/imageElem/imageList/0/size",
+            3,
+            "imageElem",
+            json!({ "imageList": [{ "type": 0, "size": -1 }] }),
+        ),
+        element(
+            "image-width-non-negative",
+            "/data/lastMessage/imageElem/imageList/0/width",
+            3,
+            "imageElem",
+            json!({ "imageList": [{ "type": 0, "width": -1 }] }),
+        ),
+        element(
+            "image-height-non-negative",
+            "/data/lastMessage/imageElem/imageList/0/height",
+            3,
+            "imageElem",
+            json!({ "imageList": [{ "type": 0, "height": -1 }] }),
+        ),
+        element(
+            "sound-size-non-negative",
+            "/data/lastMessage/soundElem/dataSize",
+            4,
+            "soundElem",
+            json!({ "dataSize": -1, "duration": 3 }),
+        ),
+        element(
+            "sound-duration-non-negative",
+            "/data/lastMessage/soundElem/duration",
+            4,
+            "soundElem",
+            json!({ "dataSize": 2048, "duration": -3 }),
+        ),
+        element(
+            "video-size-non-negative",
+            "/data/lastMessage/videoElem/videoSize",
+            5,
+            "videoElem",
+            json!({ "videoSize": -1 }),
+        ),
+        element(
+            "video-duration-non-negative",
+            "/data/lastMessage/videoElem/duration",
+            5,
+            "videoElem",
+            json!({ "duration": -1 }),
+        ),
+        element(
+            "snapshot-size-non-negative",
+            "/data/lastMessage/videoElem/snapshotSize",
+            5,
+            "videoElem",
+            json!({ "snapshotSize": -1 }),
+        ),
+        element(
+            "snapshot-width-non-negative",
+            "/data/lastMessage/videoElem/snapshotWidth",
+            5,
+            "videoElem",
+            json!({ "snapshotWidth": -1 }),
+        ),
+        element(
+            "snapshot-height-non-negative",
+            "/data/lastMessage/videoElem/snapshotHeight",
+            5,
+            "videoElem",
+            json!({ "snapshotHeight": -1 }),
+        ),
+        element(
+            "file-size-non-negative",
+            "/data/lastMessage/fileElem/fileSize",
+            6,
+            "fileElem",
+            json!({ "fileName": "a.pdf", "fileSize": -1 }),
+        ),
+        element(
+            "member-count-non-negative",
+            "/data/lastMessage/groupTipsElem/memberCount",
+            9,
+            "groupTipsElem",
+            json!({ "type": 1, "memberCount": -1 }),
+        ),
+        element(
+            "mute-time-non-negative",
+            "/data/lastMessage/groupTipsElem/memberChangeInfoList/0/muteTime",
+            9,
+            "groupTipsElem",
+            json!({ "type": 8, "memberChangeInfoList": [{ "userID": "bob", "muteTime": -60 }] }),
+        ),
     ]
+}
+
+/// A case on the group response whose last message carries `element` (of `elem_type`, under
+/// `key`) instead of its location.
+fn element(
+    rule: &'static str,
+    pointer: &'static str,
+    elem_type: i64,
+    key: &'static str,
+    element: Value,
+) -> RuleCase {
+    let mut base = group();
+    base["data"]["lastMessage"]["elemType"] = json!(elem_type);
+    let message = base["data"]["lastMessage"].as_object_mut().unwrap();
+    message.remove("locationElem");
+    message.insert(key.to_owned(), json!({}));
+    let at: &'static str = Box::leak(format!("/data/lastMessage/{key}").into_boxed_str());
+    case(rule, base, pointer, vec![set(at, element)])
 }

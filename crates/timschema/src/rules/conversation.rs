@@ -258,7 +258,8 @@ pub fn avchatroom_unread_zero_schema() -> Value {
 
 /// A draft comes with the time it was set.
 pub fn draft_has_timestamp(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    if filled(&conversation.draft_text) && conversation.draft_timestamp.is_none_or(|t| t <= 0) {
+    // A negative time is draft-timestamp-non-negative's to report.
+    if filled(&conversation.draft_text) && conversation.draft_timestamp.is_none_or(|t| t == 0) {
         let got = conversation
             .draft_timestamp
             .map_or("missing".to_owned(), |t| t.to_string());
@@ -278,7 +279,7 @@ pub fn draft_has_timestamp_schema() -> Value {
         },
         "then": {
             "required": ["draftTimestamp"],
-            "properties": { "draftTimestamp": { "type": "integer", "exclusiveMinimum": 0 } }
+            "properties": { "draftTimestamp": { "type": "integer", "not": { "const": 0 } } }
         }
     })
 }

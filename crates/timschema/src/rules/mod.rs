@@ -2,12 +2,13 @@
 //! where JSON Schema can say the same thing, one function that returns the schema for it.
 //!
 //! The rules are *declared* on the types (`#[contract(rule(...))]` in `conversation.rs`,
-//! `message.rs`, `callback.rs`), with their ids, messages and docs; this module only holds
+//! `message.rs`, `callback.rs`, the elements), with their ids, messages and docs; this module only holds
 //! the logic they name. Field rules (ranges, patterns, byte lengths) need no code here.
 
 pub(crate) mod callback;
 pub(crate) mod conversation;
 pub mod docs;
+pub(crate) mod elements;
 pub mod error_codes;
 pub(crate) mod message;
 

@@ -76,7 +76,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::draft_has_timestamp_schema,
         fields("draftText", "draftTimestamp"),
         message = "a draft has no draftTimestamp",
-        doc = "The SDK stamps a draft with the time it was set, automatically (reference §6.8), so a non-empty draftText comes with a positive draftTimestamp."
+        doc = "The SDK stamps a draft with the time it was set, automatically (reference §6.8), so a non-empty draftText comes with a draftTimestamp other than 0 (a negative one breaks draft-timestamp-non-negative)."
     ),
     rule(
         id = "at-info-only-group",
@@ -209,6 +209,12 @@ pub struct V2TimConversation {
 
     /// When the draft was last set, in seconds since the Unix epoch (UTC); set by the SDK.
     /// SDK 8.x sends an integer; SDK 2.x on iOS sent a floating-point number of seconds.
+    #[contract(
+        range(min = 0),
+        id = "draft-timestamp-non-negative",
+        message = "draftTimestamp is negative",
+        doc = "The draft's edit time is a UTC time in seconds, which the C API sends as the unsigned `draft_edit_time` (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(
         rename = "draftTimestamp",
         default,
@@ -303,6 +309,12 @@ pub struct V2TimConversation {
 
     /// The timestamp, in seconds, up to which the peer has read this one-to-one chat (SDK 7.1
     /// and later); meaningful only for one-to-one chats. The SDK reads a missing value as 0.
+    #[contract(
+        range(min = 0),
+        id = "c2c-read-timestamp-non-negative",
+        message = "c2cReadTimestamp is negative",
+        doc = "The time of the newest read message is a UTC time in seconds, which the C API sends as the unsigned 64-bit `conv_c2c_read_timestamp` (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(
         rename = "c2cReadTimestamp",
         default,
@@ -313,6 +325,12 @@ pub struct V2TimConversation {
 
     /// The sequence number up to which the user has read this group (SDK 7.1 and later);
     /// meaningful only for groups. The SDK reads a missing value as 0.
+    #[contract(
+        range(min = 0),
+        id = "group-read-sequence-non-negative",
+        message = "groupReadSequence is negative",
+        doc = "The sequence of the newest read group message is the unsigned 64-bit `conv_group_read_sequence` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(
         rename = "groupReadSequence",
         default,

@@ -59,8 +59,7 @@ use crate::types::push::OfflinePushInfo;
     "message_pinner_name_card",
     "message_pinner_face_url",
     "message_disable_cloud_message_pre_hook",
-    "message_disable_cloud_message_post_hook",
-    "elem_type"
+    "message_disable_cloud_message_post_hook"
 ))]
 pub struct V2TimMessage {
     /// The message id; empty while the message is being created, assigned when it is sent.
@@ -68,6 +67,12 @@ pub struct V2TimMessage {
     #[native("message_msg_id")]
     pub msg_id: Option<String>,
     /// When the message was sent, in seconds since the Unix epoch (UTC), by the server's clock.
+    #[contract(
+        range(min = 0),
+        id = "message-timestamp-non-negative",
+        message = "timestamp is negative",
+        doc = "A message's time is a UTC time in seconds, which the C API sends as the unsigned 64-bit `message_server_time` or `message_client_time` (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native(with = crate::native::convert::Timestamp, from("message_server_time", "message_client_time"))]
     pub timestamp: Option<i64>,
@@ -126,7 +131,7 @@ pub struct V2TimMessage {
     pub status: Option<MessageStatus>,
     /// Which element the message carries; the SDK reads a missing value as 0 (none).
     #[serde(rename = "elemType", default, skip_serializing_if = "Option::is_none")]
-    #[native(with = crate::native::convert::FirstElemType, from("message_elem_array"))]
+    #[native(with = crate::native::convert::FirstElemType, from("message_elem_array", "elem_type"))]
     pub elem_type: Option<ElemType>,
     /// The text element, when `elemType` is 1.
     #[serde(rename = "textElem", default, skip_serializing_if = "Option::is_none")]
@@ -266,6 +271,12 @@ pub struct V2TimMessage {
     #[native(key = "message_seq", convert = crate::native::convert::DecimalText)]
     pub seq: Option<String>,
     /// A random number the SDK attaches to the message, used with `seq` and `timestamp` to find it.
+    #[contract(
+        range(min = 0, max = 4294967295),
+        id = "message-random-range",
+        message = "random is not a 32-bit unsigned value",
+        doc = "The random code of a message is the C API's `message_rand`, an unsigned 32-bit value: 0 to 4294967295 (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native("message_rand")]
     pub random: Option<i64>,

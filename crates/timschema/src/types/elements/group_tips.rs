@@ -58,6 +58,12 @@ pub struct V2TimGroupTipsElem {
     #[native("group_tips_elem_member_change_info_array")]
     pub member_change_info_list: Option<Vec<Option<V2TimGroupMemberChangeInfo>>>,
     /// The number of members in the group after the event.
+    #[contract(
+        range(min = 0),
+        id = "member-count-non-negative",
+        message = "memberCount is negative",
+        doc = "The number of members of a group is the unsigned `group_tips_elem_member_num` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(
         rename = "memberCount",
         default,
@@ -102,6 +108,12 @@ pub struct V2TimGroupMemberChangeInfo {
     #[native("group_tips_member_change_info_identifier")]
     pub user_id: Option<String>,
     /// How long the member is muted, in seconds; 0 lifts the mute.
+    #[contract(
+        range(min = 0),
+        id = "mute-time-non-negative",
+        message = "muteTime is negative",
+        doc = "How long a member is muted, in seconds, is the unsigned `group_tips_member_change_info_shutupTime` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(rename = "muteTime", default, skip_serializing_if = "Option::is_none")]
     #[native("group_tips_member_change_info_shutupTime")]
     pub mute_time: Option<i64>,

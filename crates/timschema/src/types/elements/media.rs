@@ -10,6 +10,15 @@ use crate::types::enums::ImageType;
 
 /// An image element: a picture in up to three renditions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
+#[contract(rule(
+    id = "image-type-unique",
+    check = crate::rules::elements::image_type_unique,
+    mutant = crate::rules::elements::image_type_unique_mutant,
+    schema = crate::rules::elements::image_type_unique_schema,
+    fields("imageList"),
+    message = "the image list holds two images of one type",
+    doc = "An image element carries at most one original, one thumbnail and one large image: SDK 8.9 builds exactly one of each from the C API's flat image_elem_orig_*, _thumb_* and _large_* keys (docs/wire-format.md#unsigned-values)."
+))]
 #[native(known("elem_type", "image_elem_level", "image_elem_format"))]
 pub struct V2TimImageElem {
     /// The local path of the original picture; set on the sender's device only.
@@ -63,12 +72,30 @@ pub struct V2TimImage {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub image_type: Option<ImageType>,
     /// The size of the picture file in bytes.
+    #[contract(
+        range(min = 0),
+        id = "image-size-non-negative",
+        message = "size is negative",
+        doc = "The size of a picture file in bytes is the unsigned `image_elem_*_pic_size` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// The width in pixels.
+    #[contract(
+        range(min = 0),
+        id = "image-width-non-negative",
+        message = "width is negative",
+        doc = "The width of a picture in pixels is the unsigned `image_elem_*_pic_width` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub width: Option<i64>,
     /// The height in pixels.
+    #[contract(
+        range(min = 0),
+        id = "image-height-non-negative",
+        message = "height is negative",
+        doc = "The height of a picture in pixels is the unsigned `image_elem_*_pic_height` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height: Option<i64>,
     /// The download URL.
@@ -92,10 +119,22 @@ pub struct V2TimSoundElem {
     #[native("sound_elem_file_id")]
     pub uuid: Option<String>,
     /// The size of the recording in bytes.
+    #[contract(
+        range(min = 0),
+        id = "sound-size-non-negative",
+        message = "dataSize is negative",
+        doc = "The size of a sound file in bytes is the unsigned `sound_elem_file_size` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(rename = "dataSize", default, skip_serializing_if = "Option::is_none")]
     #[native("sound_elem_file_size")]
     pub data_size: Option<i64>,
     /// The length of the recording in seconds.
+    #[contract(
+        range(min = 0),
+        id = "sound-duration-non-negative",
+        message = "duration is negative",
+        doc = "The length of a sound in seconds is the unsigned `sound_elem_file_time` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native("sound_elem_file_time")]
     pub duration: Option<i64>,
@@ -124,10 +163,22 @@ pub struct V2TimVideoElem {
     #[native("video_elem_video_id")]
     pub uuid: Option<String>,
     /// The size of the video in bytes.
+    #[contract(
+        range(min = 0),
+        id = "video-size-non-negative",
+        message = "videoSize is negative",
+        doc = "The size of a video file in bytes is the unsigned `video_elem_video_size` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(rename = "videoSize", default, skip_serializing_if = "Option::is_none")]
     #[native("video_elem_video_size")]
     pub video_size: Option<i64>,
     /// The length of the video in seconds.
+    #[contract(
+        range(min = 0),
+        id = "video-duration-non-negative",
+        message = "duration is negative",
+        doc = "The length of a video in seconds is the unsigned `video_elem_video_duration` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native("video_elem_video_duration")]
     pub duration: Option<i64>,
@@ -152,6 +203,12 @@ pub struct V2TimVideoElem {
     #[native("video_elem_image_id")]
     pub snapshot_uuid: Option<String>,
     /// The size of the cover picture in bytes.
+    #[contract(
+        range(min = 0),
+        id = "snapshot-size-non-negative",
+        message = "snapshotSize is negative",
+        doc = "The size of a video's snapshot in bytes is the unsigned `video_elem_image_size` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(
         rename = "snapshotSize",
         default,
@@ -160,6 +217,12 @@ pub struct V2TimVideoElem {
     #[native("video_elem_image_size")]
     pub snapshot_size: Option<i64>,
     /// The width of the cover picture in pixels.
+    #[contract(
+        range(min = 0),
+        id = "snapshot-width-non-negative",
+        message = "snapshotWidth is negative",
+        doc = "The width of a video's snapshot in pixels is the unsigned `video_elem_image_width` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(
         rename = "snapshotWidth",
         default,
@@ -168,6 +231,12 @@ pub struct V2TimVideoElem {
     #[native("video_elem_image_width")]
     pub snapshot_width: Option<i64>,
     /// The height of the cover picture in pixels.
+    #[contract(
+        range(min = 0),
+        id = "snapshot-height-non-negative",
+        message = "snapshotHeight is negative",
+        doc = "The height of a video's snapshot in pixels is the unsigned `video_elem_image_height` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(
         rename = "snapshotHeight",
         default,
@@ -227,6 +296,12 @@ pub struct V2TimFileElem {
     #[native("file_elem_url")]
     pub url: Option<String>,
     /// The size of the file in bytes.
+    #[contract(
+        range(min = 0),
+        id = "file-size-non-negative",
+        message = "fileSize is negative",
+        doc = "The size of a file in bytes is the unsigned `file_elem_file_size` of the C API (docs/wire-format.md#unsigned-values)."
+    )]
     #[serde(rename = "fileSize", default, skip_serializing_if = "Option::is_none")]
     #[native("file_elem_file_size")]
     pub file_size: Option<i64>,
