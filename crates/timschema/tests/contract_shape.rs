@@ -1,6 +1,6 @@
-//! The schema has every class, key and enumeration value of the reference
-//! (`shared/reference/tencent-model.md`), with the exact wire keys. The expected lists are copied
-//! from the reference tables, not from the code.
+//! The schema has every class, key and enumeration value of the wire format
+//! (docs/wire-format.md and its sources), with the exact wire keys. The expected lists are
+//! copied from the SDK's field tables, not from the code.
 
 use serde_json::Value;
 use timschema::schema::get_conversation_response;

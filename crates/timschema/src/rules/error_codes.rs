@@ -1,4 +1,4 @@
-//! The IM error codes of §7 of the reference (cloud.tencent.com/document/product/269/1671 and
+//! The IM error codes (docs/wire-format.md, error codes; cloud.tencent.com/document/product/269/1671 and
 //! the SDK's `TIMErrCode`), as the ranges the documentation groups them in.
 
 /// The documented ranges, inclusive, with what they are about.

@@ -22,7 +22,7 @@ use crate::types::conversation::V2TimConversation;
         schema = crate::rules::callback::success_has_data_schema,
         fields("code", "data"),
         message = "code is 0 but data is missing or null",
-        doc = "A successful call answers with its value: the platform bridges send {code: 0, desc, data} on success (reference §1, CommonUtil.java), and the 8.x SDKs read data as non-null after a successful getConversation."
+        doc = "A successful call answers with its value: the platform bridges send {code: 0, desc, data} on success (docs/wire-format.md: the callback envelope, CommonUtil.java), and the 8.x SDKs read data as non-null after a successful getConversation."
     ),
     rule(
         id = "callback-failure-has-no-data",
@@ -31,7 +31,7 @@ use crate::types::conversation::V2TimConversation;
         mutant = crate::rules::callback::failure_has_no_data_mutant,
         fields("code", "data"),
         message = "code is not 0 but data is present",
-        doc = "A failed call normally answers with {code, desc} and no value (reference §1). The Android bridge may still attach data to an error, so this is a warning: a client that trusts data after a failure is probably wrong."
+        doc = "A failed call normally answers with {code, desc} and no value (docs/wire-format.md: the callback envelope). The Android bridge may still attach data to an error, so this is a warning: a client that trusts data after a failure is probably wrong."
     ),
     rule(
         id = "callback-known-error-code",
@@ -40,7 +40,7 @@ use crate::types::conversation::V2TimConversation;
         mutant = crate::rules::callback::known_error_code_mutant,
         fields("code"),
         message = "code is not a documented IM error code",
-        doc = "A non-zero code should be one of the IM error codes (reference §7: the error-code page and the SDK's TIMErrCode, plus the web SDK's 2xxx codes and -1 from the Flutter web helper). The table the reference gives is grouped in ranges and is not exhaustive, hence a warning."
+        doc = "A non-zero code should be one of the IM error codes (docs/wire-format.md: error codes: the error-code page and the SDK's TIMErrCode, plus the web SDK's 2xxx codes and -1 from the Flutter web helper). The table the reference gives is grouped in ranges and is not exhaustive, hence a warning."
     ),
 )]
 pub struct V2TimValueCallback<T> {

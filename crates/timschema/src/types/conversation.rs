@@ -23,7 +23,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::id_prefix_schema,
         fields("conversationID", "type"),
         message = "conversationID does not start with the prefix of its type",
-        doc = "A one-to-one chat's id is `c2c_` followed by the peer's userID and a group's is `group_` followed by the groupID (reference §6.1, §6.3: the native headers, and the 8.9 adapter that strips exactly these prefixes and rejects any other id with error 6017). With no `type`, the id still needs one of the two prefixes."
+        doc = "A one-to-one chat's id is `c2c_` followed by the peer's userID and a group's is `group_` followed by the groupID (docs/wire-format.md: invariant 1, invariant 3: the native headers, and the 8.9 adapter that strips exactly these prefixes and rejects any other id with error 6017). With no `type`, the id still needs one of the two prefixes."
     ),
     rule(
         id = "conversation-id-suffix",
@@ -31,7 +31,7 @@ use crate::types::or_empty::OrEmpty;
         mutant = crate::rules::conversation::id_suffix_mutant,
         fields("conversationID", "type", "userID", "groupID"),
         message = "conversationID does not end with the conversation's userID or groupID",
-        doc = "After its prefix, the id of a one-to-one chat is the peer's userID and the id of a group is its groupID (reference §6.1, §6.2: SDK 8.9 builds the id from the same value it puts in userID or groupID). Checked only when that field is filled. JSON Schema cannot compare two fields, so only this validator enforces it."
+        doc = "After its prefix, the id of a one-to-one chat is the peer's userID and the id of a group is its groupID (docs/wire-format.md: invariant 1, invariant 2: SDK 8.9 builds the id from the same value it puts in userID or groupID). Checked only when that field is filled. JSON Schema cannot compare two fields, so only this validator enforces it."
     ),
     rule(
         id = "user-id-only-c2c",
@@ -40,7 +40,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::user_id_only_c2c_schema,
         fields("userID", "type"),
         message = "userID is set on a group conversation",
-        doc = "userID names the peer of a one-to-one chat; for a group it is null, or the empty string on native builds (reference §6.2: the native headers say it is empty for other kinds)."
+        doc = "userID names the peer of a one-to-one chat; for a group it is null, or the empty string on native builds (docs/wire-format.md: invariant 2: the native headers say it is empty for other kinds)."
     ),
     rule(
         id = "group-id-only-group",
@@ -49,7 +49,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::group_id_only_group_schema,
         fields("groupID", "type"),
         message = "groupID is set on a one-to-one conversation",
-        doc = "groupID names the group of a group chat; for a one-to-one chat it is null, or the empty string on native builds (reference §6.2)."
+        doc = "groupID names the group of a group chat; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
     rule(
         id = "group-type-only-group",
@@ -58,7 +58,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::group_type_only_group_schema,
         fields("groupType", "type"),
         message = "groupType is set on a one-to-one conversation",
-        doc = "groupType is the kind of a group; for a one-to-one chat it is null, or the empty string on native builds (reference §6.2)."
+        doc = "groupType is the kind of a group; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
     rule(
         id = "avchatroom-unread-zero",
@@ -67,7 +67,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::avchatroom_unread_zero_schema,
         fields("groupType", "unreadCount"),
         message = "an AVChatRoom conversation reports a non-zero unreadCount",
-        doc = "Live-streaming groups (AVChatRoom) do not support unread counting and report 0 (reference §6.6: the native headers and the Unity documentation)."
+        doc = "Live-streaming groups (AVChatRoom) do not support unread counting and report 0 (docs/wire-format.md: invariant 6: the native headers and the Unity documentation)."
     ),
     rule(
         id = "draft-has-timestamp",
@@ -76,7 +76,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::draft_has_timestamp_schema,
         fields("draftText", "draftTimestamp"),
         message = "a draft has no draftTimestamp",
-        doc = "The SDK stamps a draft with the time it was set, automatically (reference §6.8), so a non-empty draftText comes with a draftTimestamp other than 0 (a negative one breaks draft-timestamp-non-negative)."
+        doc = "The SDK stamps a draft with the time it was set, automatically (docs/wire-format.md: invariant 8), so a non-empty draftText comes with a draftTimestamp other than 0 (a negative one breaks draft-timestamp-non-negative)."
     ),
     rule(
         id = "at-info-only-group",
@@ -85,7 +85,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::at_info_only_group_schema,
         fields("groupAtInfoList", "type"),
         message = "groupAtInfoList has entries in a one-to-one conversation",
-        doc = "@-mention markers exist only in group conversations (reference §6.13: the list shows someone-@-me and @-all badges for groups)."
+        doc = "@-mention markers exist only in group conversations (docs/wire-format.md: invariant 13: the list shows someone-@-me and @-all badges for groups)."
     ),
     rule(
         id = "mark-known",
@@ -94,7 +94,7 @@ use crate::types::or_empty::OrEmpty;
         schema = crate::rules::conversation::mark_known_schema,
         fields("markList"),
         message = "a markList entry is not a mark value",
-        doc = "Each mark is one bit: a standard mark (1 star, 2 unread, 4 fold, 8 hide) or an application mark 1 << n with 32 <= n < 64 (reference §5 and §6.10, from MarkConversation in V2TIMConversationManager.h)."
+        doc = "Each mark is one bit: a standard mark (1 star, 2 unread, 4 fold, 8 hide) or an application mark 1 << n with 32 <= n < 64 (docs/wire-format.md: enumerations and invariant 10, from MarkConversation in V2TIMConversationManager.h)."
     ),
     rule(
         id = "c2c-read-timestamp-only-c2c",
@@ -103,7 +103,7 @@ use crate::types::or_empty::OrEmpty;
         mutant = crate::rules::conversation::c2c_read_timestamp_only_c2c_mutant,
         fields("c2cReadTimestamp", "type"),
         message = "c2cReadTimestamp is non-zero on a group conversation",
-        doc = "The peer's read timestamp means something only in a one-to-one chat (reference §6.12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a group is suspicious rather than documented as impossible, hence a warning."
+        doc = "The peer's read timestamp means something only in a one-to-one chat (docs/wire-format.md: invariant 12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a group is suspicious rather than documented as impossible, hence a warning."
     ),
     rule(
         id = "group-read-sequence-only-group",
@@ -112,7 +112,7 @@ use crate::types::or_empty::OrEmpty;
         mutant = crate::rules::conversation::group_read_sequence_only_group_mutant,
         fields("groupReadSequence", "type"),
         message = "groupReadSequence is non-zero on a one-to-one conversation",
-        doc = "The read sequence means something only in a group (reference §6.12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a one-to-one chat is suspicious, hence a warning."
+        doc = "The read sequence means something only in a group (docs/wire-format.md: invariant 12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a one-to-one chat is suspicious, hence a warning."
     ),
     rule(
         id = "last-message-in-conversation",
@@ -120,7 +120,7 @@ use crate::types::or_empty::OrEmpty;
         mutant = crate::rules::conversation::last_message_in_conversation_mutant,
         fields("type", "groupID", "userID", "lastMessage/groupID", "lastMessage/userID"),
         message = "the last message belongs to another conversation",
-        doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (reference §6.15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."
+        doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (docs/wire-format.md: invariant 15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."
     ),
 )]
 #[native(known("conv_is_has_lastmsg", "conv_is_has_draft", "conv_owner"))]
@@ -131,7 +131,7 @@ pub struct V2TimConversation {
         non_empty,
         id = "conversation-id-non-empty",
         message = "conversationID is empty",
-        doc = "Every conversation has an id; getConversation is called with it and the SDK rejects an empty one (reference §1, error 6017)."
+        doc = "Every conversation has an id; getConversation is called with it and the SDK rejects an empty one (docs/wire-format.md: the callback envelope, error 6017)."
     )]
     #[serde(rename = "conversationID")]
     #[native(with = crate::native::convert::ConversationId, from("conv_id", "conv_type"))]
@@ -169,7 +169,7 @@ pub struct V2TimConversation {
         one_of("Work", "Public", "Meeting", "AVChatRoom", "Community"),
         id = "group-type-known",
         message = "groupType is not one of the five group types",
-        doc = "The camelCase SDKs name five group types: Work, Public, Meeting, AVChatRoom and Community (reference §5). The empty string that native builds send for one-to-one chats counts as absent."
+        doc = "The camelCase SDKs name five group types: Work, Public, Meeting, AVChatRoom and Community (docs/wire-format.md: enumerations). The empty string that native builds send for one-to-one chats counts as absent."
     )]
     #[serde(rename = "groupType", default, skip_serializing_if = "Option::is_none")]
     #[native(key = "conv_group_type", convert = crate::native::convert::GroupType)]
@@ -181,7 +181,7 @@ pub struct V2TimConversation {
         range(min = 0),
         id = "unread-count-non-negative",
         message = "unreadCount is negative",
-        doc = "A count of unread messages cannot be negative (reference §2a: the C API sends it as an unsigned 64-bit integer)."
+        doc = "A count of unread messages cannot be negative (docs/wire-format.md: unsigned values: the C API sends it as an unsigned 64-bit integer)."
     )]
     #[serde(
         rename = "unreadCount",
@@ -233,7 +233,7 @@ pub struct V2TimConversation {
         range(min = 0, max = 4),
         id = "recv-opt-range",
         message = "recvOpt is not a receive option (0 to 4)",
-        doc = "The receive option is one of the five values of V2TIMReceiveMessageOpt, 0 to 4 (reference §5 and §6.14; SDK 8.1's Dart enum names only 0 to 2, the native SDKs all five)."
+        doc = "The receive option is one of the five values of V2TIMReceiveMessageOpt, 0 to 4 (docs/wire-format.md: enumerations and invariant 14; SDK 8.1's Dart enum names only 0 to 2, the native SDKs all five)."
     )]
     #[serde(rename = "recvOpt", default, skip_serializing_if = "Option::is_none")]
     #[native("conv_recv_opt")]
@@ -256,7 +256,7 @@ pub struct V2TimConversation {
         range(min = 0),
         id = "orderkey-non-negative",
         message = "orderkey is negative",
-        doc = "The sort key grows from 0 with each activation of the conversation (reference §6.9; the C API sends it as an unsigned 64-bit integer)."
+        doc = "The sort key grows from 0 with each activation of the conversation (docs/wire-format.md: invariant 9; the C API sends it as an unsigned 64-bit integer)."
     )]
     #[serde(rename = "orderkey", default, skip_serializing_if = "Option::is_none")]
     #[native("conv_active_time")]
@@ -274,7 +274,7 @@ pub struct V2TimConversation {
         max_bytes = 256,
         id = "custom-data-max-bytes",
         message = "customData is longer than 256 bytes",
-        doc = "Conversation custom data holds at most 256 bytes (reference §6.11, from SetConversationCustomData in V2TIMConversationManager.h). JSON Schema counts characters, not bytes, so only this validator enforces it."
+        doc = "Conversation custom data holds at most 256 bytes (docs/wire-format.md: invariant 11, from SetConversationCustomData in V2TIMConversationManager.h). JSON Schema counts characters, not bytes, so only this validator enforces it."
     )]
     #[serde(
         rename = "customData",
@@ -290,14 +290,14 @@ pub struct V2TimConversation {
         max_items = 20,
         id = "conversation-groups-max-items",
         message = "the conversation is in more than 20 groups",
-        doc = "A conversation belongs to at most 20 conversation groups (reference §6.11: error 51010)."
+        doc = "A conversation belongs to at most 20 conversation groups (docs/wire-format.md: invariant 11: error 51010)."
     )]
     #[contract(
         each,
         max_bytes = 32,
         id = "conversation-group-name-max-bytes",
         message = "a conversation group name is longer than 32 bytes",
-        doc = "A conversation group name holds at most 32 bytes (reference §6.11: error 51011). JSON Schema counts characters, not bytes, so only this validator enforces it."
+        doc = "A conversation group name holds at most 32 bytes (docs/wire-format.md: invariant 11: error 51011). JSON Schema counts characters, not bytes, so only this validator enforces it."
     )]
     #[serde(
         rename = "conversationGroupList",
@@ -349,7 +349,7 @@ pub struct V2TimGroupAtInfo {
         pattern = "^[0-9]+$",
         id = "at-info-seq-decimal",
         message = "seq is not a decimal number",
-        doc = "SDK 8.x sends the sequence number of the mentioning message as a decimal string (reference §3: Android writes String.valueOf(seq), the web path messageSequence.toString()). SDK 8.1 turns a missing seq into the string null, which this rule catches."
+        doc = "SDK 8.x sends the sequence number of the mentioning message as a decimal string (docs/wire-format.md: translation: Android writes String.valueOf(seq), the web path messageSequence.toString()). SDK 8.1 turns a missing seq into the string null, which this rule catches."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native(key = "conv_group_at_info_seq", convert = crate::native::convert::DecimalText)]
@@ -360,7 +360,7 @@ pub struct V2TimGroupAtInfo {
         range(min = 1, max = 3),
         id = "at-type-known",
         message = "atType is not 1, 2 or 3",
-        doc = "An @-mention is of the user (1), of everyone (2) or of both (3). 0 is the error state that SDK 8.9's Dart enum names and falls back to when the value is missing (reference §3, §6.13)."
+        doc = "An @-mention is of the user (1), of everyone (2) or of both (3). 0 is the error state that SDK 8.9's Dart enum names and falls back to when the value is missing (docs/wire-format.md: translation, invariant 13)."
     )]
     #[serde(rename = "atType", default, skip_serializing_if = "Option::is_none")]
     #[native("conv_group_at_info_at_type")]

@@ -27,7 +27,7 @@ use crate::types::push::OfflinePushInfo;
         schema = crate::rules::message::elem_type_matches_element_schema,
         fields("elemType", "textElem", "customElem", "imageElem", "soundElem", "videoElem", "fileElem", "locationElem", "faceElem", "groupTipsElem", "mergerElem"),
         message = "elemType does not match the element field that is filled",
-        doc = "A message carries one element: elemType says which, and the element field of that kind holds it while the others stay empty (reference §4a-4b: the SDK fills the field of the first element and sets elemType from it). Element types 0, 11 and 12 have no element field in the camelCase JSON."
+        doc = "A message carries one element: elemType says which, and the element field of that kind holds it while the others stay empty (docs/wire-format.md: translation: the SDK fills the field of the first element and sets elemType from it). Element types 0, 11 and 12 have no element field in the camelCase JSON."
     ),
 )]
 #[native(known(
@@ -81,7 +81,7 @@ pub struct V2TimMessage {
         range(min = 0, max = 100),
         id = "message-progress-range",
         message = "progress is not a percentage (0 to 100)",
-        doc = "Upload progress is a percentage; messages without media report 100 (reference §4a)."
+        doc = "Upload progress is a percentage; messages without media report 100 (docs/wire-format.md: translation)."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native("progress")]
@@ -124,7 +124,7 @@ pub struct V2TimMessage {
         range(min = 1, max = 6),
         id = "message-status-range",
         message = "status is not a message status (1 to 6)",
-        doc = "A message status is one of the six values of V2TIMMessageStatus, 1 to 6 (reference §5)."
+        doc = "A message status is one of the six values of V2TIMMessageStatus, 1 to 6 (docs/wire-format.md: enumerations)."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native("message_status")]
@@ -236,7 +236,7 @@ pub struct V2TimMessage {
         range(min = 0, max = 3),
         id = "message-priority-range",
         message = "priority is not a message priority (0 to 3)",
-        doc = "A message priority is one of the four values of V2TIMMessagePriority, 0 to 3 (reference §5)."
+        doc = "A message priority is one of the four values of V2TIMMessagePriority, 0 to 3 (docs/wire-format.md: enumerations)."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native("message_priority")]
@@ -265,7 +265,7 @@ pub struct V2TimMessage {
         pattern = "^[0-9]+$",
         id = "message-seq-decimal",
         message = "seq is not a decimal number",
-        doc = "SDK 8.x sends the sequence number as a decimal string (reference §4a: Android writes String.valueOf(seq), the native path message_seq.toString())."
+        doc = "SDK 8.x sends the sequence number as a decimal string (docs/wire-format.md: translation: Android writes String.valueOf(seq), the native path message_seq.toString())."
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[native(key = "message_seq", convert = crate::native::convert::DecimalText)]

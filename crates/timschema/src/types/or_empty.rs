@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A value that the SDK may replace with the empty string.
 ///
 /// The native Android and Windows SDKs send `""` rather than `null` for a field that does not
-/// apply to the conversation (a group type on a one-to-one chat, §6.2 of the reference). The
+/// apply to the conversation (a group type on a one-to-one chat, docs/wire-format.md, invariant 2). The
 /// empty string is kept as its own variant, so a response reads back byte for byte and the
 /// validator can still tell `""` from a real value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,4 +1,4 @@
-//! How a message is announced by offline push (§4c of the reference).
+//! How a message is announced by offline push (C89 `lib/enum/offlinePushInfo.dart`; docs/wire-format.md).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

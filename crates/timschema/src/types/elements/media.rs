@@ -67,7 +67,7 @@ pub struct V2TimImage {
         range(min = 0, max = 2),
         id = "image-type-range",
         message = "type is not an image type (0 to 2)",
-        doc = "An image rendition is the original (0), the thumbnail (1) or the large preview (2), in the Dart numbering the camelCase JSON uses (reference §5; the C++ headers use 1, 2 and 4)."
+        doc = "An image rendition is the original (0), the thumbnail (1) or the large preview (2), in the Dart numbering the camelCase JSON uses (docs/wire-format.md: enumerations; the C++ headers use 1, 2 and 4)."
     )]
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub image_type: Option<ImageType>,

@@ -1,4 +1,4 @@
-//! The element classes a message can carry (§4b of the reference).
+//! The element classes a message can carry (docs/wire-format.md, translation).
 //!
 //! Split by what they hold: `content` for text-like elements, `media` for files the SDK
 //! uploads and downloads, `group_tips` for group event notices.

@@ -17,7 +17,7 @@ int_enum! {
             forbid,
             id = "conversation-type-valid",
             message = "type is 0, the SDK's invalid conversation type",
-            doc = "A conversation is a one-to-one chat (1) or a group (2). 0 is what SDK 8.9 falls back to when the native layer sends no type, and what its id-building code reports as an invalid conversation type (reference §2a, §5, §6.3)."
+            doc = "A conversation is a one-to-one chat (1) or a group (2). 0 is what SDK 8.9 falls back to when the native layer sends no type, and what its id-building code reports as an invalid conversation type (docs/wire-format.md: translation, enumerations, invariant 3)."
         )]
         Invalid = 0 => "V2TIM_UNKNOWN",
         /// A one-to-one chat with another user (C2C); its id is `c2c_` followed by the peer's userID.

@@ -1,4 +1,4 @@
-//! The SDK's enumerations (§5 of the reference), with their wire values.
+//! The SDK's enumerations (docs/wire-format.md, enumerations), with their wire values.
 //!
 //! Integer enumerations are declared with [`int_enum!`](crate::int_enum); the group type is a
 //! string enumeration and uses serde's own derive.
