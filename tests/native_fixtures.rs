@@ -87,3 +87,67 @@ fn every_reason_names_a_rule_of_the_catalogue() {
         assert!(!reason.is_empty());
     }
 }
+
+/// Hostile native documents: every value of a native fixture replaced by values of every other
+/// kind, in both envelope forms, with and without a profile. Nothing panics, every finding is
+/// placed inside the document, and an invalid document is never converted.
+#[test]
+fn every_value_of_the_wrong_kind_is_reported_in_place() {
+    use serde_json::{Value, json};
+    let replacements = [
+        json!(null),
+        json!(""),
+        json!(-1),
+        json!(18446744073709551615u64),
+        json!(1.5),
+        json!("\u{0}\\\"é"),
+        json!([[[]]]),
+        json!({"conv_id": {}}),
+    ];
+    let profiles = [None, Some(timschema::Sdk::V8_9), Some(timschema::Sdk::V2_0)];
+    let mut checked = 0;
+    for (name, fixture) in native_valid().into_iter().step_by(7) {
+        let decoded = match &fixture["json_param"] {
+            Value::String(text) if !text.is_empty() => serde_json::from_str(text).unwrap(),
+            Value::String(_) => continue,
+            other => other.clone(),
+        };
+        let mut param = json!({ "json_param": decoded });
+        for pointer in timschema::fixtures::pointers(&param) {
+            if pointer.is_empty() {
+                continue;
+            }
+            for replacement in &replacements {
+                let original = param.pointer(&pointer).cloned();
+                *param.pointer_mut(&pointer).unwrap() = replacement.clone();
+                let mut document = fixture.clone();
+                document["json_param"] = if fixture["json_param"].is_string() {
+                    Value::String(param["json_param"].to_string())
+                } else {
+                    param["json_param"].clone()
+                };
+                let text = serde_json::to_string_pretty(&document).unwrap();
+                let lines = text.lines().count();
+                for sdk in profiles {
+                    let options = Options { sdk, ..STRICT };
+                    let report = validate_with(text.as_bytes(), &options);
+                    for finding in &report.findings {
+                        assert!(
+                            (1..=lines).contains(&finding.line) && finding.column >= 1,
+                            "{name} {pointer} = {replacement}: {finding:?}"
+                        );
+                    }
+                    if sdk.is_none() {
+                        let converted = timschema::native::to_channel(text.as_bytes(), &options);
+                        assert_eq!(converted.is_ok(), report.is_valid(), "{name} {pointer}");
+                    }
+                }
+                checked += 1;
+                if let Some(original) = original {
+                    *param.pointer_mut(&pointer).unwrap() = original;
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
