@@ -151,7 +151,21 @@ pub fn write_object<T: Native>(value: &Value) -> Value {
 
 /// Escapes a key for a JSON pointer.
 pub(crate) fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+    if key.contains(['~', '/']) {
+        key.replace('~', "~0").replace('/', "~1")
+    } else {
+        key.to_owned()
+    }
+}
+
+/// The pointer made of `segments` (each already escaped).
+fn join(segments: &[String]) -> String {
+    let mut pointer = String::with_capacity(segments.iter().map(|s| s.len() + 1).sum());
+    for segment in segments {
+        pointer.push('/');
+        pointer.push_str(segment);
+    }
+    pointer
 }
 
 /// The escaped pointer segments of a relative `/`-separated path.
@@ -192,12 +206,12 @@ impl Translation {
 
     /// The current channel pointer.
     pub fn channel_pointer(&self) -> String {
-        self.channel.iter().map(|s| format!("/{s}")).collect()
+        join(&self.channel)
     }
 
     /// The current native pointer.
     pub fn native_pointer(&self) -> String {
-        self.native.iter().map(|s| format!("/{s}")).collect()
+        join(&self.native)
     }
 
     fn record(&mut self) {
