@@ -491,6 +491,12 @@ fn element(
     let message = base["data"]["lastMessage"].as_object_mut().unwrap();
     message.remove("locationElem");
     message.insert(key.to_owned(), json!({}));
-    let at: &'static str = Box::leak(format!("/data/lastMessage/{key}").into_boxed_str());
-    case(rule, base, pointer, vec![set(at, element)])
+    let mut broken = base.clone();
+    broken["data"]["lastMessage"][key] = element;
+    RuleCase {
+        rule,
+        base,
+        broken,
+        pointer,
+    }
 }
