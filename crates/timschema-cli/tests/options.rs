@@ -385,3 +385,37 @@ fn an_sdk_profile_adds_its_hazards_and_notes() {
         ]
     );
 }
+
+#[test]
+fn colour_is_chosen_by_color_and_by_default_only_on_a_terminal() {
+    let dir = Dir::new("color");
+    let broken = with_recv_opt("9");
+    let run = timschema(&dir.0, &["check", "-"], broken.as_bytes());
+    assert!(
+        !run.stdout.contains('\x1b'),
+        "a pipe gets no colour: {}",
+        run.stdout
+    );
+    let run = timschema(
+        &dir.0,
+        &["check", "--color", "always", "-"],
+        broken.as_bytes(),
+    );
+    assert!(
+        run.stdout.contains("\x1b[1;31merror\x1b[0m"),
+        "{:?}",
+        run.stdout
+    );
+    let run = timschema(
+        &dir.0,
+        &["check", "--color", "never", "-"],
+        broken.as_bytes(),
+    );
+    assert!(!run.stdout.contains('\x1b'));
+    let run = timschema(
+        &dir.0,
+        &["check", "--color", "sometimes", "-"],
+        broken.as_bytes(),
+    );
+    assert_eq!(run.code, 2, "an unknown choice is a usage error");
+}

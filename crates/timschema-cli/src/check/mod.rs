@@ -53,6 +53,10 @@ pub struct CheckArgs {
     /// Human format: print errors only, no warnings, notes or summary.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Human format: colour the report always, never, or (auto) only on a terminal and when
+    /// NO_COLOR is not set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = clap::ColorChoice::Auto)]
+    pub color: clap::ColorChoice,
 }
 
 /// Runs `timschema check` and returns its exit status.
@@ -87,9 +91,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         }
     };
-    let colour = args.output.is_none()
-        && io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let colour = match args.color {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => {
+            args.output.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let mut reporter = report::reporter(
         args.format,
         out,
