@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod cli;
 pub mod convert;
 pub mod report;
 pub mod write;

@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
 use timschema::schema::ARTIFACTS;
+use timschema_cli::cli::{self, Command, RulesFormat};
 use timschema_cli::{check, convert, write};
 
 /// Workers allocate each document's findings and the reporting thread frees them; glibc's
@@ -12,69 +12,8 @@ use timschema_cli::{check, convert, write};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Check Tencent Cloud Chat getConversation responses against one contract.
-#[derive(Debug, Parser)]
-#[command(name = "timschema", version, about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Check getConversation responses against the contract (schema and rules).
-    Check(check::CheckArgs),
-    /// Rewrite responses in the other dialect. --to channel reads native (C API) documents as
-    /// SDK 8.9's fromJson does: the id prefixed from conv_type, userID or groupID from
-    /// conv_id, the C group type, element type and @-all tag mapped, the draft only behind
-    /// conv_is_has_draft. --to native writes channel documents as SDK 8.9's toJson does, with
-    /// its asymmetries: conv_id without its prefix, conv_group_type as a name (not the number
-    /// fromJson reads; see --readable), no empty draft, no keys for absent values. Each
-    /// input is checked first; if any is invalid its findings are printed and nothing is
-    /// written.
-    Convert(convert::ConvertArgs),
-    /// Print a JSON Schema of the contract (the getConversation response by default).
-    Schema {
-        /// Which schema to print, by file name; `--list` shows them.
-        #[arg(long, default_value = "get-conversation.response.schema.json")]
-        name: String,
-        /// List the schemas instead of printing one.
-        #[arg(long)]
-        list: bool,
-    },
-    /// Write the types of the response for another language.
-    Codegen {
-        /// The language.
-        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(["typescript", "python", "go", "dart", "swift", "kotlin"]))]
-        lang: String,
-        /// Write the files into DIR (created if needed, each file replaced atomically) instead
-        /// of printing them.
-        #[arg(long, value_name = "DIR")]
-        out: Option<std::path::PathBuf>,
-    },
-    /// Print the rule catalogue: every rule, its severity, and whether the schema enforces it.
-    Rules {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
-        format: RulesFormat,
-        /// List what this SDK profile adds (`check --sdk VERSION`) instead of the contract's rules.
-        #[arg(long, value_enum, value_name = "VERSION")]
-        sdk: Option<timschema::Sdk>,
-    },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum RulesFormat {
-    /// An aligned text table.
-    Table,
-    /// A JSON array of rules (id, severity, type, appliesTo, message, doc, schemaEnforced).
-    Json,
-    /// The Markdown page committed as docs/rules.md.
-    Markdown,
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::parse();
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Convert(args) => convert::run(&args),

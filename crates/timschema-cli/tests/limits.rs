@@ -1,5 +1,7 @@
 //! Limits: a 1 GiB JSON Lines stream through standard input is checked in flat memory (peak
-//! resident set under 64 MiB, read from `/proc/<pid>/status` of the child while it runs), and
+//! resident set under 64 MiB, read from `/proc/<pid>/status` of the child while it runs) with
+//! its result streamed back as `--format ndjson` lines, every format stays flat on a stream
+//! with many findings, and
 //! a document nested a hundred thousand levels deep is refused at the parser's limit without
 //! exhausting the stack. (`bad_input.rs` covers `--max-document-size`, in single files and in
 //! JSON Lines, and the depth limit's message.)
@@ -166,22 +168,22 @@ fn a_gibibyte_of_json_lines_through_stdin_stays_under_64_mib() {
     if !has_proc() {
         return;
     }
-    let run = stream(&[], &corpus_lines(0), GIB);
+    let run = stream(&["--format", "ndjson"], &corpus_lines(0), GIB);
     eprintln!(
-        "{} bytes, {} documents; peak resident set {:.1} MiB\n{}",
+        "{} bytes, {} documents; report of {} bytes; peak resident set {:.1} MiB\n{}",
         run.written,
         run.documents,
+        run.report_bytes,
         run.peak as f64 / MIB as f64,
         run.last_line
     );
     assert!(run.written >= GIB);
-    // Every document was checked, and the corpus's invalid share was found.
-    let summary = &run.last_line;
-    assert!(
-        summary.starts_with(&format!("checked 1 file, {} documents: ", run.documents)),
-        "{summary}"
-    );
-    assert!(!summary.contains(" 0 invalid"), "{summary}");
+    // Every document was checked and has its line, and the corpus's invalid share was found.
+    let last: serde_json::Value = serde_json::from_str(&run.last_line).unwrap();
+    assert_eq!(last["kind"], "summary", "{last}");
+    assert_eq!(last["summary"]["documents"], run.documents, "{last}");
+    assert!(last["summary"]["invalid"].as_u64() > Some(0), "{last}");
+    assert!(run.report_bytes > run.documents * 80, "a line per document");
     assert!(
         run.peak < 64 * MIB,
         "peak resident set {:.1} MiB",
@@ -199,7 +201,7 @@ fn every_format_stays_flat_on_a_stream_with_many_findings() {
         return;
     }
     let lines = corpus_lines(10);
-    for format in ["human", "json", "junit", "sarif", "github"] {
+    for format in ["human", "json", "junit", "sarif", "github", "ndjson"] {
         let run = stream(&["--format", format], &lines, 128 * MIB);
         eprintln!(
             "{format}: {} documents, report of {} bytes; peak resident set {:.1} MiB",

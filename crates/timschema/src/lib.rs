@@ -61,6 +61,13 @@ pub mod source;
 pub mod types;
 
 pub use contract::{Finding, Severity, ids};
+
+/// The version of the contract itself: the committed schemas and the rule catalogue that
+/// `timschema check` enforces, apart from the tool's own version. The major number moves when
+/// a response that passed can fail, the minor number when a check or a schema is added that
+/// every passing response still passes (a note, a new profile), the patch number when only
+/// messages and documentation change. `timschema --version` and the JSON reports name it.
+pub const CONTRACT_VERSION: &str = "1.0.0";
 pub use pipeline::{Dialect, Options, Report, Response, UnknownFields, validate, validate_with};
 pub use sdk::Sdk;
 pub use timschema_derive::Contract;

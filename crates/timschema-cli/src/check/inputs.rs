@@ -49,11 +49,21 @@ impl Source {
 
 const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson"];
 
+/// The extension that says what a file holds, under a `.gz` that says how it is stored
+/// (`day.jsonl.gz` holds JSON Lines).
+fn content_extension(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    Some(name.rsplit_once('.')?.1)
+}
+
+/// Whether a directory walk checks this file: JSON, JSON Lines, or either compressed.
+fn is_json(path: &Path) -> bool {
+    content_extension(path).is_some_and(|e| EXTENSIONS.contains(&e))
+}
+
 fn layout_of(path: &Path, ndjson: bool) -> Layout {
-    let lines = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    );
+    let lines = matches!(content_extension(path), Some("jsonl" | "ndjson"));
     if ndjson || lines {
         Layout::Lines
     } else {
@@ -114,10 +124,7 @@ fn walk(dir: &Path, ndjson: bool, inputs: &mut Vec<Input>) {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                let wanted = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e));
+                let wanted = is_json(path);
                 if entry.file_type().is_some_and(|t| t.is_file()) && wanted {
                     files.push(path.to_path_buf());
                 }
@@ -133,7 +140,9 @@ fn walk(dir: &Path, ndjson: bool, inputs: &mut Vec<Input>) {
         problems.push(Input::Problem {
             name: dir.display().to_string(),
             rule: ids::INPUT_NO_JSON_FILES,
-            message: "the directory holds no .json, .jsonl or .ndjson file".to_owned(),
+            message:
+                "the directory holds no .json, .jsonl or .ndjson file (or one of them gzipped)"
+                    .to_owned(),
         });
     }
     inputs.extend(files.into_iter().map(|path| {

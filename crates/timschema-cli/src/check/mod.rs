@@ -30,8 +30,9 @@ input, a directory with no JSON files, an output that cannot be written). Other 
 checked after a bad one."
 )]
 pub struct CheckArgs {
-    /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, honouring
-    /// .gitignore), glob patterns, or `-` for standard input (the default).
+    /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, each also
+    /// gzipped as *.gz, honouring .gitignore), glob patterns, or `-` for standard input (the
+    /// default). Gzip data is recognised by its first bytes and decompressed as it is read.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
     /// Read every input as JSON Lines: one response per line.
@@ -128,6 +129,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 progress.tick(summary.documents);
                 reporter.document(path, result)
             }
+            Event::Idle => reporter.idle(),
             Event::FileEnd { path, problem } => {
                 if problem.is_some() {
                     summary.input_errors += 1;

@@ -27,6 +27,9 @@ pub enum Event {
         /// What was found.
         result: Report,
     },
+    /// Nothing more is ready yet: what was handed over may be flushed, so a reader of a
+    /// streamed report sees each result while later documents are still being checked.
+    Idle,
     /// An input ends; `problem` is set when it could not be read at all.
     FileEnd {
         /// The input.
@@ -138,10 +141,16 @@ fn produce(
                     documents: Vec::new(),
                 };
                 let mut bytes = 0;
-                for document in documents {
+                let mut documents = documents;
+                while let Some(document) = documents.next() {
                     bytes += document.text.as_ref().map_or(0, Vec::len);
                     batch.documents.push(document);
-                    if batch.documents.len() >= BATCH_DOCUMENTS || bytes >= BATCH_BYTES {
+                    // A batch also goes as soon as the next document is not yet at hand, so a
+                    // slow input (a pipe fed as events happen) is reported as it arrives.
+                    if batch.documents.len() >= BATCH_DOCUMENTS
+                        || bytes >= BATCH_BYTES
+                        || documents.must_read()
+                    {
                         let full = std::mem::take(&mut batch.documents);
                         let send = Batch {
                             path: Arc::clone(&path),
@@ -192,9 +201,21 @@ fn work(
 }
 
 fn collect(results: Receiver<(u64, Vec<Event>)>, sink: &mut impl FnMut(Event)) {
+    use std::sync::mpsc::TryRecvError;
     let mut waiting: BTreeMap<u64, Vec<Event>> = BTreeMap::new();
     let mut next = 0u64;
-    for (seq, events) in results {
+    loop {
+        let (seq, events) = match results.try_recv() {
+            Ok(received) => received,
+            Err(TryRecvError::Disconnected) => return,
+            Err(TryRecvError::Empty) => {
+                sink(Event::Idle);
+                match results.recv() {
+                    Ok(received) => received,
+                    Err(_) => return,
+                }
+            }
+        };
         waiting.insert(seq, events);
         while let Some(events) = waiting.remove(&next) {
             events.into_iter().for_each(&mut *sink);
@@ -234,7 +255,7 @@ fn open(
     source: &Source,
     layout: Layout,
     max_size: u64,
-) -> std::io::Result<Box<dyn Iterator<Item = Document> + Send>> {
+) -> std::io::Result<read::Documents<'static>> {
     let reader: Box<dyn std::io::Read + Send> = match source {
         Source::File(path) => Box::new(std::fs::File::open(path)?),
         Source::Stdin => Box::new(std::io::stdin()),

@@ -34,6 +34,10 @@ impl Reporter for Github<'_> {
         Ok(())
     }
 
+    fn idle(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn document(&mut self, path: &str, document: &Report) -> io::Result<()> {
         for problem in &document.findings {
             let command = match problem.severity {

@@ -39,6 +39,10 @@ impl Reporter for Human<'_> {
         Ok(())
     }
 
+    fn idle(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn document(&mut self, path: &str, document: &Report) -> io::Result<()> {
         for problem in &document.findings {
             if self.style.quiet && problem.severity != Severity::Error {

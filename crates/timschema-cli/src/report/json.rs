@@ -29,7 +29,7 @@ impl<'w> Json<'w> {
 impl Reporter for Json<'_> {
     fn file_start(&mut self, path: &str) -> io::Result<()> {
         if self.files == 0 {
-            let tool = json!({ "name": "timschema", "version": env!("CARGO_PKG_VERSION") });
+            let tool = super::tool();
             write!(self.out, "{{\"version\":1,\"tool\":{tool},\"files\":[")?;
         } else {
             self.out.write_all(b",")?;
@@ -61,7 +61,7 @@ impl Reporter for Json<'_> {
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if self.files == 0 {
-            let tool = json!({ "name": "timschema", "version": env!("CARGO_PKG_VERSION") });
+            let tool = super::tool();
             write!(self.out, "{{\"version\":1,\"tool\":{tool},\"files\":[")?;
         }
         let summary = serde_json::to_string(summary).map_err(io::Error::other)?;

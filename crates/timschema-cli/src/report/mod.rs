@@ -4,6 +4,7 @@ mod github;
 mod human;
 mod json;
 mod junit;
+mod ndjson;
 mod sarif;
 
 use std::io::{self, Write};
@@ -27,6 +28,19 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=…`).
     Github,
+    /// One JSON line per document, written as soon as it is checked, and a last line with
+    /// the summary: the contract for streaming engines (see README).
+    Ndjson,
+}
+
+/// The `tool` object of the JSON and NDJSON reports: the program, its version, and the
+/// version of the contract it checks against.
+pub fn tool() -> serde_json::Value {
+    serde_json::json!({
+        "name": "timschema",
+        "version": env!("CARGO_PKG_VERSION"),
+        "contract": timschema::CONTRACT_VERSION,
+    })
 }
 
 /// The totals of a run.
@@ -98,6 +112,10 @@ pub trait Reporter {
     fn file_start(&mut self, path: &str) -> io::Result<()>;
     /// A document of the current input was checked.
     fn document(&mut self, path: &str, document: &Report) -> io::Result<()>;
+    /// Nothing more is ready for now: a streaming format flushes what it has written.
+    fn idle(&mut self) -> io::Result<()> {
+        Ok(())
+    }
     /// The input ends; `problem` says why it could not be read, if it could not.
     fn file_end(&mut self, path: &str, problem: Option<&InputProblem>) -> io::Result<()>;
     /// Every input is done: write the totals and close the report.
@@ -116,5 +134,6 @@ pub fn reporter<'w>(
         Format::Junit => Box::new(junit::Junit::new(out)),
         Format::Sarif => Box::new(sarif::Sarif::new(out)),
         Format::Github => Box::new(github::Github::new(out)),
+        Format::Ndjson => Box::new(ndjson::Ndjson::new(out)),
     }
 }

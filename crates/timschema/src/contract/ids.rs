@@ -47,6 +47,8 @@ pub const INPUT_NO_JSON_FILES: &str = "input/no-json-files";
 pub const INPUT_TOO_LARGE: &str = "input/too-large";
 /// An input could not be read.
 pub const INPUT_IO: &str = "input/io";
+/// A gzip-compressed input is cut short or corrupt; the documents before the break are checked.
+pub const INPUT_GZIP: &str = "input/gzip";
 /// A glob pattern is malformed.
 pub const INPUT_PATTERN: &str = "input/pattern";
 /// The document fits no dialect the SDKs hand over (the web JS SDK's object, or an unrelated
@@ -105,6 +107,10 @@ pub const ALL: &[(&str, &str)] = &[
         "A document is larger than --max-document-size; it was not read.",
     ),
     (INPUT_IO, "An input could not be read."),
+    (
+        INPUT_GZIP,
+        "A gzip-compressed input is cut short or corrupt; the documents before the break are checked.",
+    ),
     (INPUT_PATTERN, "A glob pattern is malformed."),
     (
         INPUT_DIALECT,

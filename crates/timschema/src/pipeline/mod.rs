@@ -22,6 +22,8 @@
 //! the problem. A report never depends on which path ran (`tests/fast_path.rs`).
 
 pub mod fast;
+#[cfg(feature = "gzip")]
+mod gunzip;
 mod layers;
 mod locate;
 mod options;

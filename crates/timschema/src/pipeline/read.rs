@@ -30,28 +30,88 @@ pub struct Document<T = Vec<u8>> {
 /// A document, or a whole input, that was not read.
 #[derive(Debug, Clone)]
 pub struct ReadProblem {
-    /// A structural id: [`ids::INPUT_IO`] or [`ids::INPUT_TOO_LARGE`].
+    /// A structural id: [`ids::INPUT_IO`], [`ids::INPUT_GZIP`] or [`ids::INPUT_TOO_LARGE`].
     pub rule: &'static str,
     /// What is wrong.
     pub message: String,
 }
 
-/// The documents of one input read from `reader`.
+/// The documents of one input read from `reader`. With the `gzip` feature, an input that
+/// starts with the gzip magic bytes is decompressed as it is read (lines are counted in the
+/// decompressed text), and a stream that breaks is an `input/gzip` finding where it breaks.
 pub fn documents<'r>(
     reader: impl Read + Send + 'r,
     layout: Layout,
     max_size: u64,
-) -> Box<dyn Iterator<Item = Document> + Send + 'r> {
+) -> Documents<'r> {
+    #[cfg(feature = "gzip")]
+    let reader = match super::gunzip::open(reader) {
+        Ok(reader) => reader,
+        Err(error) => {
+            return Documents(Inner::One(Some(Document {
+                index: 0,
+                line: 1,
+                text: Err(unreadable(&error)),
+            })));
+        }
+    };
+    let reader: Box<dyn Read + Send + 'r> = Box::new(reader);
     let reader = BufReader::with_capacity(256 * 1024, reader);
-    match layout {
-        Layout::Single => Box::new(std::iter::once(read_single(reader, max_size))),
-        Layout::Lines => Box::new(Lines {
+    Documents(match layout {
+        Layout::Single => Inner::One(Some(read_single(reader, max_size))),
+        Layout::Lines => Inner::Lines(Lines {
             reader,
             max_size,
             line: 0,
             index: 0,
             done: false,
         }),
+    })
+}
+
+/// The documents of one input, in order: an iterator that reads as it goes.
+pub struct Documents<'r>(Inner<'r>);
+
+enum Inner<'r> {
+    One(Option<Document>),
+    Lines(Lines<BufReader<Box<dyn Read + Send + 'r>>>),
+}
+
+impl Iterator for Documents<'_> {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        match &mut self.0 {
+            Inner::One(document) => document.take(),
+            Inner::Lines(lines) => lines.next(),
+        }
+    }
+}
+
+impl Documents<'_> {
+    /// Whether the next document must be read from the input rather than from what is already
+    /// buffered: on a pipe, getting it may wait for the writer. A streaming caller hands on
+    /// what it holds before that, so results keep pace with a slow input.
+    pub fn must_read(&self) -> bool {
+        match &self.0 {
+            Inner::One(_) => true,
+            Inner::Lines(lines) => lines.reader.buffer().is_empty(),
+        }
+    }
+}
+
+/// What is said of an input whose reading failed.
+fn unreadable(error: &io::Error) -> ReadProblem {
+    #[cfg(feature = "gzip")]
+    if let Some(broken) = super::gunzip::broken(error) {
+        return ReadProblem {
+            rule: ids::INPUT_GZIP,
+            message: broken.to_string(),
+        };
+    }
+    ReadProblem {
+        rule: ids::INPUT_IO,
+        message: error.to_string(),
     }
 }
 
@@ -68,10 +128,7 @@ fn read_single(reader: impl Read, max_size: u64) -> Document {
     let mut text = Vec::new();
     let result = reader.take(max_size + 1).read_to_end(&mut text);
     let text = match result {
-        Err(error) => Err(ReadProblem {
-            rule: ids::INPUT_IO,
-            message: error.to_string(),
-        }),
+        Err(error) => Err(unreadable(&error)),
         Ok(_) if text.len() as u64 > max_size => Err(too_large(max_size)),
         Ok(_) => Ok(text),
     };
@@ -132,13 +189,7 @@ impl<R> Lines<R> {
     /// Reading failed: report it on this line, and stop.
     fn failed(&mut self, line: usize, error: &io::Error) -> Document {
         self.done = true;
-        self.emit(
-            line,
-            Err(ReadProblem {
-                rule: ids::INPUT_IO,
-                message: error.to_string(),
-            }),
-        )
+        self.emit(line, Err(unreadable(error)))
     }
 
     fn emit(&mut self, line: usize, text: Result<Vec<u8>, ReadProblem>) -> Document {
