@@ -23,7 +23,7 @@ pub struct Artifact {
 }
 
 /// A folder whose every file is generated: files there that no generator produces are stale.
-const GENERATED_DIRS: &[&str] = &["schemas", "tests/fixtures", "clients"];
+const GENERATED_DIRS: &[&str] = &["schemas", "tests/fixtures", "clients", crate::shell::DIR];
 
 /// Every generated artifact of the project.
 pub fn artifacts() -> Vec<Artifact> {
@@ -83,6 +83,7 @@ pub fn artifacts() -> Vec<Artifact> {
             .join(format!("{}.json", mutant.name));
         artifacts.push(json(path, &mutant.document));
     }
+    artifacts.extend(crate::shell::artifacts());
     artifacts
 }
 

@@ -9,6 +9,7 @@
 
 mod codegen;
 mod corpus;
+mod shell;
 mod tools;
 
 use std::process::ExitCode;
