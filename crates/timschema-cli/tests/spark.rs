@@ -135,7 +135,7 @@ fn the_spark_recipe_finds_what_the_command_line_finds_on_a_million_lines() {
     let mut rows = 0;
     for entry in std::fs::read_dir(&out_dir).unwrap() {
         let path = entry.unwrap().path();
-        if !path.extension().is_some_and(|e| e == "json") {
+        if path.extension().is_none_or(|e| e != "json") {
             continue;
         }
         for text in std::fs::read_to_string(&path).unwrap().lines() {
