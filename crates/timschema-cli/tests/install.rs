@@ -1,4 +1,4 @@
-//! What an installed `timschema` brings besides the binary: the version line naming the
+//! Installing `timschema`: `cargo install` from the checkout, the version line naming the
 //! contract, and the shell completions and man pages committed under `dist/` (generated from
 //! the clap definition by `cargo xtask codegen`, which checks them for freshness), each tried
 //! with the real program that reads it where this machine has it.
@@ -147,4 +147,40 @@ fn the_man_pages_render_with_groff_and_document_every_option() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// `cargo install --path crates/timschema-cli` from this checkout gives a working `timschema`.
+/// (Built without optimisation in a shared build directory, as `pre_commit.rs` builds the hook,
+/// to keep the test quick.)
+#[test]
+fn cargo_install_from_the_checkout_installs_timschema() {
+    let root = timschema_tests::workspace_root();
+    let dir = Dir::new("cargo-install");
+    let out = timschema_tests::output(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["install", "--locked", "--quiet", "--root"])
+            .arg(&dir.0)
+            .arg("--path")
+            .arg(root.join("crates/timschema-cli"))
+            .env("CARGO_TARGET_DIR", root.join("target/pre-commit"))
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+            .env("CARGO_PROFILE_RELEASE_DEBUG", "false"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let installed = dir.0.join("bin/timschema");
+    let version = Command::new(&installed).arg("--version").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&version.stdout).contains(timschema::CONTRACT_VERSION),
+        "{version:?}"
+    );
+    let check = Command::new(&installed)
+        .args(["check", "--quiet"])
+        .arg(root.join("examples/responses"))
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1), "some examples are invalid");
 }
