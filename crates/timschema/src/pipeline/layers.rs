@@ -3,7 +3,8 @@
 //!
 //! - [`schema_layer`](super::schema_layer) runs the shipped schema (compiled once) and reports
 //!   each error under the rule whose keywords failed, or under a `schema/<keyword>` id when it
-//!   is purely structural.
+//!   is purely structural. It validates only where the schema can fail, given what the rules
+//!   layer found ([`Schema::Targeted`]); the result is the whole schema's.
 //! - [`rules_layer`](super::rules_layer) reads the document into the Rust types and walks every
 //!   rule. A part of the document with the wrong structure is set aside first, so the rest is
 //!   still checked; rules that would have read it are reported as skipped, with the reason.
@@ -12,9 +13,20 @@
 
 use serde_json::Value;
 
-use super::{Response, UnknownFields, rules_layer, schema_layer, unknown_fields};
+use super::{Response, UnknownFields, rules_layer, schema_layer};
 use crate::contract::walker::{overlaps, unescape};
 use crate::contract::{Finding, Skipped, ids};
+use crate::schema::walk::{Step, walk};
+
+/// How much of the schema the schema layer validates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Schema {
+    /// Only where it can fail, given what the rules layer found
+    /// ([`schema_layer::targeted`]); the whole schema when that cannot be singled out.
+    Targeted,
+    /// The whole schema, over the whole document: the reference.
+    Whole,
+}
 
 /// What both layers found in a document, not yet placed in its text.
 #[derive(Debug, Default)]
@@ -27,14 +39,46 @@ pub(crate) struct Found {
 
 /// Checks a parsed response against the schema, every rule, and (unless allowed) for keys the
 /// contract does not define.
-pub(crate) fn check(document: &Value, response: Response, unknown: UnknownFields) -> Found {
-    let schema = schema_layer::check(document, response);
+pub(crate) fn check(
+    document: &Value,
+    response: Response,
+    unknown: UnknownFields,
+    schema: Schema,
+) -> Found {
     let rules = rules_layer::check(document, response);
+    // One walk beside the schema: the class instances (the root is one) and the unknown keys.
+    let severity = unknown.severity();
+    let mut instances: Vec<(String, &str)> = vec![(String::new(), "")];
+    let mut unknown_keys = Vec::new();
+    let targeted = match (&rules.set_aside, schema) {
+        (Some(set_aside), Schema::Targeted) => Some(set_aside),
+        _ => None,
+    };
+    if targeted.is_some() || severity.is_some() {
+        walk(
+            document,
+            schema_layer::document(response),
+            &mut |pointer, step| match step {
+                Step::Value {
+                    class: Some(class), ..
+                } if targeted.is_some() => instances.push((pointer.to_owned(), class)),
+                Step::Unknown if severity.is_some() => unknown_keys.push(pointer.to_owned()),
+                _ => {}
+            },
+        );
+    }
+    let schema = targeted
+        .and_then(|set_aside| {
+            let mut ids: Vec<&str> = rules.findings.iter().map(|f| f.rule).collect();
+            ids.extend(rules.skipped.iter().map(|s| s.rule));
+            schema_layer::targeted(document, response, set_aside, &ids, &instances)
+        })
+        .unwrap_or_else(|| schema_layer::check(document, response));
     let mut found = merge(schema, rules);
-    let Some(severity) = unknown.severity() else {
+    let Some(severity) = severity else {
         return found;
     };
-    for pointer in unknown_fields::find(document, response) {
+    for pointer in unknown_keys {
         let key = unescape(pointer.rsplit('/').next().unwrap_or_default());
         found.findings.push(Finding::unplaced(
             ids::SCHEMA_UNKNOWN_FIELD,

@@ -32,7 +32,6 @@ mod report;
 mod rules_layer;
 pub(crate) mod schema_layer;
 mod schema_message;
-pub(crate) mod unknown_fields;
 
 pub use layers::each;
 pub use locate::add_excerpts;
@@ -104,11 +103,34 @@ pub fn validate_slowly(bytes: &[u8], options: &Options) -> Report {
     run(document, Layout::Single, options, Path::Slow)
 }
 
+/// [`validate_slowly`] with the schema validated over the whole document rather than where it
+/// can fail: the reference the targeted schema layer is held to (`tests/targeted_schema.rs`).
+#[doc(hidden)]
+pub fn validate_with_whole_schema(bytes: &[u8], options: &Options) -> Report {
+    let document = Document {
+        index: 0,
+        line: 1,
+        text: Ok(bytes),
+    };
+    run(document, Layout::Single, options, Path::WholeSchema)
+}
+
 /// Whether a document may be decided by the fast path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Path {
     Fast,
     Slow,
+    /// The slow path, with the whole schema validated.
+    WholeSchema,
+}
+
+impl Path {
+    fn schema(self) -> layers::Schema {
+        match self {
+            Path::WholeSchema => layers::Schema::Whole,
+            Path::Fast | Path::Slow => layers::Schema::Targeted,
+        }
+    }
 }
 
 fn run<T: AsRef<[u8]>>(
@@ -218,7 +240,8 @@ fn findings(
         Ok(Layers::Parsed(value)) => {
             match native::detect(&value, place.text, options.dialect, options.response) {
                 Shape::Channel(response) => {
-                    let found = layers::check(&value, response, options.unknown_fields);
+                    let found =
+                        layers::check(&value, response, options.unknown_fields, path.schema());
                     *skipped = found.skipped;
                     let mut findings = found.findings;
                     if let Some(sdk) = options.sdk {
@@ -283,6 +306,7 @@ fn native_findings(
             &translated.channel,
             translated.response,
             UnknownFields::Allow,
+            path.schema(),
         )
     };
     *skipped = found.skipped;

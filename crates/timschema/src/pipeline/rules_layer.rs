@@ -20,6 +20,9 @@ pub(super) struct Outcome {
     /// Values serde could not read, at their pointers.
     pub structural: Vec<Finding>,
     pub skipped: Vec<Skipped>,
+    /// The values set aside before the document read (none when it read at once); `None`
+    /// when even the root could not be read.
+    pub set_aside: Option<Vec<String>>,
 }
 
 /// At most this many values are set aside; past it the document is too broken to be worth it.
@@ -40,6 +43,7 @@ where
         findings: Vec::new(),
         structural: Vec::new(),
         skipped: Vec::new(),
+        set_aside: Some(Vec::new()),
     };
     // The common case: the document has the contract's structure and reads in one pass,
     // without a copy.
@@ -92,8 +96,12 @@ where
         }
         invalid.push(removed);
     };
-    if let Some(typed) = typed {
-        walk(&typed, &invalid, &mut outcome);
+    match typed {
+        Some(typed) => {
+            walk(&typed, &invalid, &mut outcome);
+            outcome.set_aside = Some(invalid);
+        }
+        None => outcome.set_aside = None,
     }
     outcome
 }

@@ -4,9 +4,18 @@
 //! validator reports a broken value there only as "not valid under any of the schemas". To say
 //! what is wrong inside, a non-null value that fails such an `anyOf` is validated again against
 //! `X` alone, and the errors found there replace the `anyOf` error.
+//!
+//! [`check`] validates the whole document. [`targeted`] gives the same findings for a document
+//! whose structure the rules layer could read once the values it set aside were removed, at a
+//! fraction of the cost: the schema can then fail only at those values (validated against their
+//! own property schemas) and in the rule fragments of the rules the walk found broken or could
+//! not run (validated on each instance of their class). Every other part of the schema accepts
+//! what the types read (`tests/agreement.rs`), and every other rule fragment agrees with the
+//! walk. `tests/targeted_schema.rs` holds the two equal on every fixture, mutant and corpus
+//! document.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock, RwLock};
 
 use jsonschema::Validator;
 use serde_json::{Value, json};
@@ -27,6 +36,8 @@ struct Compiled {
     defs: HashMap<String, Validator>,
     document: Value,
     locations: RuleLocations,
+    /// Validators of parts of the document, by the location of the part, compiled on first use.
+    parts: RwLock<HashMap<String, Arc<Validator>>>,
 }
 
 fn compile(schema: &Value) -> Validator {
@@ -54,6 +65,7 @@ fn compiled(response: Response) -> &'static Compiled {
             defs,
             document,
             locations,
+            parts: RwLock::default(),
         }
     })
 }
@@ -71,6 +83,122 @@ pub(super) fn check(document: &Value, response: Response) -> Findings {
     };
     collect(compiled, &compiled.root, document, "", &mut findings);
     findings
+}
+
+/// What the schema finds in `document` when the rules layer read it after setting aside the
+/// values at `set_aside`, and found the rules in `rules` broken or not run, in the class
+/// instances `instances` (pointer and `$defs` name; the root is `("", "")`). `None` when a
+/// part of the schema cannot be singled out; then [`check`] is the answer.
+pub(super) fn targeted(
+    document: &Value,
+    response: Response,
+    set_aside: &[String],
+    rules: &[&str],
+    instances: &[(String, &str)],
+) -> Option<Findings> {
+    let compiled = compiled(response);
+    let mut findings = Findings {
+        rules: Vec::new(),
+        structural: Vec::new(),
+    };
+    for pointer in set_aside {
+        let (parent, key) = pointer.rsplit_once('/')?;
+        let key = crate::contract::walker::unescape(key);
+        let class = instances.iter().find(|(p, _)| p == parent)?.1;
+        let value = document.pointer(pointer)?;
+        if class.is_empty() {
+            // A member of the root: the root's schema with only that property, on the root.
+            let validator = part(compiled, &format!("/properties/{}", escape(&key)), || {
+                let property = compiled.document.get("properties")?.get(&key)?.clone();
+                Some(
+                    json!({ "properties": { key.as_str(): property }, "$defs": compiled.document.get("$defs")? }),
+                )
+            })?;
+            collect(compiled, &validator, document, "", &mut findings);
+        } else {
+            let location = format!("/$defs/{class}/properties/{}", escape(&key));
+            compiled.document.pointer(&location)?;
+            let validator = part(compiled, &location, || {
+                Some(
+                    json!({ "$ref": format!("#{location}"), "$defs": compiled.document.get("$defs")? }),
+                )
+            })?;
+            collect(compiled, &validator, value, pointer, &mut findings);
+        }
+    }
+    let mut fragments: Vec<&str> = compiled
+        .locations
+        .iter()
+        .filter(|(_, rule)| rules.contains(&rule.id))
+        .map(|(location, _)| location)
+        .collect();
+    fragments.sort_unstable();
+    fragments.dedup();
+    for location in fragments {
+        let (class, rest) = match location.strip_prefix("/$defs/") {
+            Some(inner) => inner.split_once('/')?,
+            None => ("", location.strip_prefix('/')?),
+        };
+        // Field rules live in property schemas: they fail only where the walk reports them
+        // (or at a value set aside, validated above). Class fragments are validated here.
+        if !rest.starts_with("allOf/") {
+            continue;
+        }
+        let validator = part(compiled, location, || {
+            let defs = compiled.document.get("$defs")?;
+            if class.is_empty() {
+                // The root's own fragments, at their own locations.
+                let all_of = compiled.document.get("allOf")?.clone();
+                Some(json!({ "allOf": all_of, "$defs": defs }))
+            } else {
+                Some(json!({ "$ref": format!("#{location}"), "$defs": defs }))
+            }
+        })?;
+        for (pointer, _) in instances.iter().filter(|(_, c)| *c == class) {
+            if set_aside
+                .iter()
+                .any(|p| crate::contract::walker::contains(p, pointer))
+            {
+                continue;
+            }
+            let value = document.pointer(pointer)?;
+            collect(compiled, &validator, value, pointer, &mut findings);
+        }
+    }
+    Some(findings)
+}
+
+/// The validator of one part of the schema, compiled from `wrapper` the first time.
+fn part(
+    compiled: &Compiled,
+    location: &str,
+    wrapper: impl FnOnce() -> Option<Value>,
+) -> Option<Arc<Validator>> {
+    if let Some(validator) = compiled
+        .parts
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(location)
+    {
+        return Some(Arc::clone(validator));
+    }
+    let validator = Arc::new(
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&wrapper()?)
+            .ok()?,
+    );
+    compiled
+        .parts
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(location.to_owned(), Arc::clone(&validator));
+    Some(validator)
+}
+
+/// A JSON pointer token for `key`.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn collect(

@@ -1,7 +1,7 @@
 //! The one walk of a document beside the shipped schema: `$ref` is followed, and a nullable
 //! `anyOf` leads to the branch that fits the value's JSON type. It serves the unknown-field
-//! check (every key an object's schema does not list) and the fixture locator (where each
-//! class of the contract occurs).
+//! check (every key an object's schema does not list), the targeted schema layer and the
+//! fixture locator (where each class of the contract occurs).
 
 use serde_json::{Map, Value};
 
@@ -11,9 +11,9 @@ use crate::contract::walker::push_segment;
 pub(crate) enum Step<'a> {
     /// A non-null value the schema describes, with its resolved schema (after `$ref` and
     /// `anyOf`) and the class it is an instance of, when it is one.
-    #[cfg_attr(not(any(test, feature = "fixtures")), allow(dead_code))]
     Value {
         /// The value's resolved schema.
+        #[cfg_attr(not(any(test, feature = "fixtures")), allow(dead_code))]
         schema: &'a Value,
         /// The `$defs` name of its class.
         class: Option<&'a str>,
