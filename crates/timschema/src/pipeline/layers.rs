@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::{Response, UnknownFields, rules_layer, schema_layer};
 use crate::contract::walker::{overlaps, unescape};
 use crate::contract::{Finding, Skipped, ids};
-use crate::schema::walk::{Step, walk};
+use crate::schema::walk::Step;
 
 /// How much of the schema the schema layer validates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,17 +55,13 @@ pub(crate) fn check(
         _ => None,
     };
     if targeted.is_some() || severity.is_some() {
-        walk(
-            document,
-            schema_layer::document(response),
-            &mut |pointer, step| match step {
-                Step::Value {
-                    class: Some(class), ..
-                } if targeted.is_some() => instances.push((pointer.to_owned(), class)),
-                Step::Unknown if severity.is_some() => unknown_keys.push(pointer.to_owned()),
-                _ => {}
-            },
-        );
+        schema_layer::tree(response).walk(document, &mut |pointer, step| match step {
+            Step::Value {
+                class: Some(class), ..
+            } if targeted.is_some() => instances.push((pointer.to_owned(), class)),
+            Step::Unknown if severity.is_some() => unknown_keys.push(pointer.to_owned()),
+            _ => {}
+        });
     }
     let schema = targeted
         .and_then(|set_aside| {

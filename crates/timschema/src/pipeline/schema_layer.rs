@@ -75,6 +75,14 @@ pub(crate) fn document(response: Response) -> &'static Value {
     &compiled(response).document
 }
 
+/// The shipped schema document of `response`, compiled for walking documents beside it.
+pub(crate) fn tree(response: Response) -> &'static crate::schema::walk::Tree<'static> {
+    static TREES: [OnceLock<crate::schema::walk::Tree<'static>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    TREES[response as usize]
+        .get_or_init(|| crate::schema::walk::Tree::new(&compiled(response).document))
+}
+
 pub(super) fn check(document: &Value, response: Response) -> Findings {
     let compiled = compiled(response);
     let mut findings = Findings {

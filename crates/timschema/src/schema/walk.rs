@@ -1,7 +1,14 @@
 //! The one walk of a document beside the shipped schema: `$ref` is followed, and a nullable
 //! `anyOf` leads to the branch that fits the value's JSON type. It serves the unknown-field
-//! check (every key an object's schema does not list), the targeted schema layer and the
-//! fixture locator (where each class of the contract occurs).
+//! check (every key an object's schema does not list), the targeted schema layer (where each
+//! class instance is) and the fixture locator (where each class of the contract occurs).
+//!
+//! The schema is compiled once into a [`Tree`]: for each subschema and each JSON type, the
+//! schema that describes a value of that type (after `$ref` and `anyOf`), its class, and for an
+//! object its properties sorted by key. Walking a document is then a lookup per member, not a
+//! chain of map lookups in the schema's JSON.
+
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -22,129 +29,241 @@ pub(crate) enum Step<'a> {
     Unknown,
 }
 
-/// Walks `document` beside `schema` (a schema document with `$defs`), calling `visit` with
-/// each step's JSON pointer. The root itself is not visited.
-pub(crate) fn walk<'a>(document: &Value, schema: &'a Value, visit: &mut dyn FnMut(&str, Step<'a>)) {
-    let defs = schema.get("$defs").and_then(Value::as_object);
-    descend(document, schema, defs, &mut String::new(), visit);
-}
+/// The JSON types a value can have, as the schema tells them apart.
+const KINDS: usize = 7;
 
-fn descend<'a>(
-    value: &Value,
-    schema: &'a Value,
-    defs: Option<&'a Map<String, Value>>,
-    pointer: &mut String,
-    visit: &mut dyn FnMut(&str, Step<'a>),
-) {
-    let Some((schema, _)) = resolve(schema, value, defs) else {
-        return;
-    };
+fn kind(value: &Value) -> usize {
     match value {
-        Value::Object(object) => {
-            let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
-                return;
-            };
-            let closed = schema
-                .get("additionalProperties")
-                .is_none_or(|a| a == &Value::Bool(false));
-            for (key, inner) in object {
-                let len = pointer.len();
-                push_segment(pointer, key);
-                match properties.get(key) {
-                    Some(property) => child(inner, property, defs, pointer, visit),
-                    None if closed => visit(pointer, Step::Unknown),
-                    None => {}
+        Value::Object(_) => 0,
+        Value::Array(_) => 1,
+        Value::String(_) => 2,
+        Value::Bool(_) => 3,
+        Value::Number(n) if n.is_f64() => 4,
+        Value::Number(_) => 5,
+        Value::Null => 6,
+    }
+}
+
+const KIND_NAMES: [&str; KINDS] = [
+    "object", "array", "string", "boolean", "number", "integer", "null",
+];
+
+/// For each JSON type, the resolved schema (an index into the targets) that describes a value
+/// of that type, with its class; `None` when the schema says nothing about such a value.
+type Resolutions<'a> = [Option<(usize, Option<&'a str>)>; KINDS];
+
+/// A schema compiled for walking documents beside it.
+pub(crate) struct Tree<'a> {
+    /// Per subschema (by index): for each JSON type, the resolved schema that describes a value
+    /// of that type, with its class.
+    nodes: Vec<Resolutions<'a>>,
+    /// Resolved schemas: what an object's or a list's members are described by.
+    targets: Vec<Target<'a>>,
+    root: usize,
+}
+
+struct Target<'a> {
+    schema: &'a Value,
+    /// Properties sorted by key, each with its subschema's node; `None` when the schema
+    /// lists none (nothing inside is walked).
+    properties: Option<Vec<(&'a str, usize)>>,
+    /// Whether a key the properties do not list is unknown.
+    closed: bool,
+    items: Option<usize>,
+}
+
+/// Builds a [`Tree`], giving each subschema (told apart by address) one node.
+struct Builder<'a> {
+    defs: Option<&'a Map<String, Value>>,
+    nodes: Vec<Resolutions<'a>>,
+    targets: Vec<Target<'a>>,
+    node_of: HashMap<*const Value, usize>,
+    target_of: HashMap<*const Value, usize>,
+}
+
+impl<'a> Tree<'a> {
+    /// Compiles `schema` (a schema document with `$defs`).
+    pub(crate) fn new(schema: &'a Value) -> Tree<'a> {
+        let mut builder = Builder {
+            defs: schema.get("$defs").and_then(Value::as_object),
+            nodes: Vec::new(),
+            targets: Vec::new(),
+            node_of: HashMap::new(),
+            target_of: HashMap::new(),
+        };
+        let root = builder.node(schema);
+        Tree {
+            nodes: builder.nodes,
+            targets: builder.targets,
+            root,
+        }
+    }
+
+    /// Walks `document` beside the schema, calling `visit` with each step's JSON pointer. The
+    /// root itself is not visited.
+    pub(crate) fn walk(&self, document: &Value, visit: &mut dyn FnMut(&str, Step<'a>)) {
+        self.descend(document, self.root, &mut String::new(), visit);
+    }
+
+    fn descend(
+        &self,
+        value: &Value,
+        node: usize,
+        pointer: &mut String,
+        visit: &mut dyn FnMut(&str, Step<'a>),
+    ) {
+        let Some((target, _)) = self.nodes[node][kind(value)] else {
+            return;
+        };
+        let target = &self.targets[target];
+        match value {
+            Value::Object(object) => {
+                let Some(properties) = &target.properties else {
+                    return;
+                };
+                for (key, inner) in object {
+                    let len = pointer.len();
+                    push_segment(pointer, key);
+                    match properties.binary_search_by(|(k, _)| (*k).cmp(key.as_str())) {
+                        Ok(at) => self.child(inner, properties[at].1, pointer, visit),
+                        Err(_) if target.closed => visit(pointer, Step::Unknown),
+                        Err(_) => {}
+                    }
+                    pointer.truncate(len);
                 }
-                pointer.truncate(len);
+            }
+            Value::Array(items) => {
+                let Some(item_node) = target.items else {
+                    return;
+                };
+                for (index, item) in items.iter().enumerate() {
+                    let len = pointer.len();
+                    push_segment(pointer, &index.to_string());
+                    self.child(item, item_node, pointer, visit);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn child(
+        &self,
+        value: &Value,
+        node: usize,
+        pointer: &mut String,
+        visit: &mut dyn FnMut(&str, Step<'a>),
+    ) {
+        if !value.is_null() {
+            if let Some((target, class)) = self.nodes[node][kind(value)] {
+                let schema = self.targets[target].schema;
+                visit(pointer, Step::Value { schema, class });
             }
         }
-        Value::Array(items) => {
-            let Some(item_schema) = schema.get("items") else {
-                return;
-            };
-            for (index, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                push_segment(pointer, &index.to_string());
-                child(item, item_schema, defs, pointer, visit);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
+        self.descend(value, node, pointer, visit);
     }
 }
 
-fn child<'a>(
-    value: &Value,
-    schema: &'a Value,
-    defs: Option<&'a Map<String, Value>>,
-    pointer: &mut String,
-    visit: &mut dyn FnMut(&str, Step<'a>),
-) {
-    if !value.is_null() {
-        if let Some((schema, class)) = resolve(schema, value, defs) {
-            visit(pointer, Step::Value { schema, class });
+impl<'a> Builder<'a> {
+    fn node(&mut self, schema: &'a Value) -> usize {
+        if let Some(&id) = self.node_of.get(&(schema as *const Value)) {
+            return id;
         }
+        let id = self.nodes.len();
+        self.nodes.push([None; KINDS]);
+        self.node_of.insert(schema, id);
+        for (kind, name) in KIND_NAMES.iter().enumerate() {
+            let resolved = self
+                .resolve(schema, Kind(name))
+                .map(|(target, class)| (self.target(target), class));
+            self.nodes[id][kind] = resolved;
+        }
+        id
     }
-    descend(value, schema, defs, pointer, visit);
-}
 
-/// The schema that describes `value`: through `$ref`, and into the `anyOf` branch that fits;
-/// with the name of the last `$defs` entry it went through (the class of `value`).
-fn resolve<'a>(
-    schema: &'a Value,
-    value: &Value,
-    defs: Option<&'a Map<String, Value>>,
-) -> Option<(&'a Value, Option<&'a str>)> {
-    let mut schema = schema;
-    let mut name = None;
-    for _ in 0..16 {
-        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-            let def = reference.strip_prefix("#/$defs/")?;
-            schema = defs?.get(def)?;
-            name = Some(def);
-            continue;
+    fn target(&mut self, schema: &'a Value) -> usize {
+        if let Some(&id) = self.target_of.get(&(schema as *const Value)) {
+            return id;
         }
-        if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
-            if schema.get("properties").is_none() && schema.get("items").is_none() {
-                schema = branches.iter().find(|b| fits(b, value, defs))?;
+        let id = self.targets.len();
+        self.targets.push(Target {
+            schema,
+            properties: None,
+            closed: false,
+            items: None,
+        });
+        self.target_of.insert(schema, id);
+        let properties = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|properties| {
+                let mut list: Vec<(&'a str, usize)> = properties
+                    .iter()
+                    .map(|(key, property)| (key.as_str(), self.node(property)))
+                    .collect();
+                list.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                list
+            });
+        let closed = schema
+            .get("additionalProperties")
+            .is_none_or(|a| a == &Value::Bool(false));
+        let items = schema.get("items").map(|items| self.node(items));
+        let target = &mut self.targets[id];
+        target.properties = properties;
+        target.closed = closed;
+        target.items = items;
+        id
+    }
+
+    /// The schema that describes a value of the JSON type `kind`: through `$ref`, and into
+    /// the `anyOf` branch that fits; with the name of the last `$defs` entry it went through.
+    fn resolve(&self, schema: &'a Value, kind: Kind) -> Option<(&'a Value, Option<&'a str>)> {
+        let mut schema = schema;
+        let mut name = None;
+        for _ in 0..16 {
+            if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+                let def = reference.strip_prefix("#/$defs/")?;
+                schema = self.defs?.get(def)?;
+                name = Some(def);
                 continue;
             }
+            if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
+                if schema.get("properties").is_none() && schema.get("items").is_none() {
+                    schema = branches.iter().find(|b| self.fits(b, kind))?;
+                    continue;
+                }
+            }
+            return Some((schema, name));
         }
-        return Some((schema, name));
+        None
     }
-    None
+
+    /// Whether a branch is about values of the JSON type `kind`.
+    fn fits(&self, branch: &Value, kind: Kind) -> bool {
+        let branch = match branch
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        {
+            Some(name) => match self.defs.and_then(|d| d.get(name)) {
+                Some(def) => def,
+                None => return false,
+            },
+            None => branch,
+        };
+        let matches = |t: &Value| t == kind.0 || (t == "number" && kind.0 == "integer");
+        match branch.get("type") {
+            Some(Value::String(_)) => matches(&branch["type"]),
+            Some(Value::Array(types)) => types.iter().any(matches),
+            // An enumeration whose values carry their own type (schemars' string enums).
+            _ => branch
+                .get("oneOf")
+                .and_then(Value::as_array)
+                .is_some_and(|values| values.iter().any(|v| v.get("type").is_some_and(matches))),
+        }
+    }
 }
 
-/// Whether a branch is about values of `value`'s JSON type.
-fn fits(branch: &Value, value: &Value, defs: Option<&Map<String, Value>>) -> bool {
-    let branch = match branch
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix("#/$defs/"))
-    {
-        Some(name) => match defs.and_then(|d| d.get(name)) {
-            Some(def) => def,
-            None => return false,
-        },
-        None => branch,
-    };
-    let kind = match value {
-        Value::Object(_) => "object",
-        Value::Array(_) => "array",
-        Value::String(_) => "string",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::Null => "null",
-    };
-    let matches = |t: &Value| t == kind || (t == "number" && kind == "integer");
-    match branch.get("type") {
-        Some(Value::String(_)) => matches(&branch["type"]),
-        Some(Value::Array(types)) => types.iter().any(matches),
-        // An enumeration whose values carry their own type (schemars' string enums).
-        _ => branch
-            .get("oneOf")
-            .and_then(Value::as_array)
-            .is_some_and(|values| values.iter().any(|v| v.get("type").is_some_and(matches))),
-    }
-}
+/// A JSON type by its schema name.
+#[derive(Clone, Copy)]
+struct Kind(&'static str);
