@@ -210,8 +210,8 @@ fn every_format_stays_flat_on_a_stream_with_many_findings() {
             run.peak as f64 / MIB as f64
         );
         // The report holds about twelve thousand findings (the SARIF reporter that held them
-        // peaked near 70 MiB on this much).
-        assert!(run.report_bytes > 2 * MIB, "{format}");
+        // peaked near 70 MiB on this much); the GitHub format writes most as short log lines.
+        assert!(run.report_bytes > MIB, "{format}");
         assert!(
             run.peak < 40 * MIB,
             "{format}: peak resident set {:.1} MiB",

@@ -46,17 +46,24 @@ where
         set_aside: Some(Vec::new()),
     };
     // The common case: the document has the contract's structure and reads in one pass,
-    // without a copy.
-    if let Ok(typed) = crate::de::from_value::<T>(document) {
-        walk(&typed, &[], &mut outcome);
-        return outcome;
-    }
+    // without a copy. Read with the path tracked, so a value that does not read is found by
+    // this very pass.
+    let mut first = match serde_path_to_error::deserialize::<_, T>(crate::de::Strict(document)) {
+        Ok(typed) => {
+            walk(&typed, &[], &mut outcome);
+            return outcome;
+        }
+        Err(error) => Some(error),
+    };
     let mut working = document.clone();
     let mut invalid: Vec<String> = Vec::new();
     let typed = loop {
-        let error = match serde_path_to_error::deserialize::<_, T>(crate::de::Strict(&working)) {
-            Ok(typed) => break Some(typed),
-            Err(error) => error,
+        let error = match first.take() {
+            Some(error) => error,
+            None => match serde_path_to_error::deserialize::<_, T>(crate::de::Strict(&working)) {
+                Ok(typed) => break Some(typed),
+                Err(error) => error,
+            },
         };
         let pointer = to_pointer(error.path());
         let message = error.inner().to_string();
