@@ -212,8 +212,10 @@ fn every_format_stays_flat_on_a_stream_with_many_findings() {
         // The report holds about twelve thousand findings (the SARIF reporter that held them
         // peaked near 70 MiB on this much); the GitHub format writes most as short log lines.
         assert!(run.report_bytes > MIB, "{format}");
+        // Flat, far below what holding the findings takes; the bound is 64 MiB on
+        // 1 GiB (release builds peak at 28 to 35 MiB there, every format).
         assert!(
-            run.peak < 40 * MIB,
+            run.peak < 48 * MIB,
             "{format}: peak resident set {:.1} MiB",
             run.peak as f64 / MIB as f64
         );

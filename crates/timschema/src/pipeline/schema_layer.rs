@@ -118,20 +118,22 @@ pub(super) fn targeted(
             // A member of the root: the root's schema with only that property, on the root.
             let validator = part(compiled, &format!("/properties/{}", escape(&key)), || {
                 let property = compiled.document.get("properties")?.get(&key)?.clone();
-                Some(
-                    json!({ "properties": { key.as_str(): property }, "$defs": compiled.document.get("$defs")? }),
-                )
+                let defs = defs_for(&property, compiled);
+                Some(json!({ "properties": { key.as_str(): property }, "$defs": defs }))
             })?;
             collect(compiled, &validator, document, "", &mut findings);
         } else {
             let location = format!("/$defs/{class}/properties/{}", escape(&key));
             compiled.document.pointer(&location)?;
-            let validator = part(compiled, &location, || {
-                Some(
-                    json!({ "$ref": format!("#{location}"), "$defs": compiled.document.get("$defs")? }),
-                )
-            })?;
-            collect(compiled, &validator, value, pointer, &mut findings);
+            let validator = part(compiled, &location, || inline(compiled, &location))?;
+            collect_at(
+                compiled,
+                &validator,
+                value,
+                pointer,
+                &location,
+                &mut findings,
+            );
         }
     }
     let mut fragments: Vec<&str> = compiled
@@ -153,15 +155,16 @@ pub(super) fn targeted(
             continue;
         }
         let validator = part(compiled, location, || {
-            let defs = compiled.document.get("$defs")?;
             if class.is_empty() {
                 // The root's own fragments, at their own locations.
                 let all_of = compiled.document.get("allOf")?.clone();
+                let defs = defs_for(&all_of, compiled);
                 Some(json!({ "allOf": all_of, "$defs": defs }))
             } else {
-                Some(json!({ "$ref": format!("#{location}"), "$defs": defs }))
+                inline(compiled, location)
             }
         })?;
+        let at = if class.is_empty() { "" } else { location };
         for (pointer, _) in instances.iter().filter(|(_, c)| *c == class) {
             if set_aside
                 .iter()
@@ -170,7 +173,7 @@ pub(super) fn targeted(
                 continue;
             }
             let value = document.pointer(pointer)?;
-            collect(compiled, &validator, value, pointer, &mut findings);
+            collect_at(compiled, &validator, value, pointer, at, &mut findings);
         }
     }
     Some(findings)
@@ -204,6 +207,48 @@ fn part(
     Some(validator)
 }
 
+/// The part of the schema at `location`, standing alone: inlined, with the `$defs` it needs.
+fn inline(compiled: &Compiled, location: &str) -> Option<Value> {
+    let mut part = compiled.document.pointer(location)?.clone();
+    let defs = defs_for(&part, compiled);
+    match &mut part {
+        Value::Object(object) => {
+            object.insert("$defs".to_owned(), Value::Object(defs));
+        }
+        _ => return None,
+    }
+    Some(part)
+}
+
+/// The `$defs` entries `part` needs: those it refers to, directly or through one another, so
+/// each compiled part keeps only those.
+fn defs_for(part: &Value, compiled: &Compiled) -> serde_json::Map<String, Value> {
+    let all = compiled.document.get("$defs").and_then(Value::as_object);
+    let mut defs = serde_json::Map::new();
+    let mut pending = vec![part];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Object(object) => {
+                let referred = object
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/$defs/"))
+                    .and_then(|r| r.split('/').next());
+                if let Some((name, def)) = referred.and_then(|name| Some((name, all?.get(name)?))) {
+                    if !defs.contains_key(name) {
+                        defs.insert(name.to_owned(), def.clone());
+                        pending.push(def);
+                    }
+                }
+                pending.extend(object.values());
+            }
+            Value::Array(items) => pending.extend(items),
+            _ => {}
+        }
+    }
+    defs
+}
+
 /// A JSON pointer token for `key`.
 fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
@@ -216,11 +261,32 @@ fn collect(
     prefix: &str,
     out: &mut Findings,
 ) {
+    collect_at(compiled, validator, instance, prefix, "", out);
+}
+
+/// Reports the errors of `validator` on `instance` (found at `prefix` in the document). A
+/// validator of a part of the schema inlined at `at` reports locations relative to it; they
+/// are made locations in the whole schema (those under `$defs` already are).
+fn collect_at(
+    compiled: &Compiled,
+    validator: &Validator,
+    instance: &Value,
+    prefix: &str,
+    at: &str,
+    out: &mut Findings,
+) {
     for error in validator.iter_errors(instance) {
         let relative = error.instance_path().as_str();
         let pointer = format!("{prefix}{relative}");
         let keyword = error.kind().keyword();
         let location = error.schema_path().as_str();
+        let absolute;
+        let location = if at.is_empty() || location.starts_with("/$defs/") {
+            location
+        } else {
+            absolute = format!("{at}{location}");
+            absolute.as_str()
+        };
         if keyword == "anyOf" {
             let value = instance.pointer(relative).unwrap_or(&Value::Null);
             if let Some(def) =
