@@ -7,6 +7,7 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use timschema::fixtures::{MUTATION_KEYS, pointers, valid};
+use timschema::{Options, UnknownFields};
 
 /// JSON leaves that sit near the edges of what the contract accepts.
 pub fn leaf() -> impl Strategy<Value = Value> {
@@ -75,3 +76,19 @@ pub fn mutated_fixture() -> impl Strategy<Value = Value> {
             document
         })
 }
+
+/// The options the properties are held under: each unknown-field choice.
+pub const OPTIONS: [Options; 3] = [
+    Options {
+        unknown_fields: UnknownFields::Allow,
+        ..Options::DEFAULT
+    },
+    Options {
+        unknown_fields: UnknownFields::Warn,
+        ..Options::DEFAULT
+    },
+    Options {
+        unknown_fields: UnknownFields::Deny,
+        ..Options::DEFAULT
+    },
+];

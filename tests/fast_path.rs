@@ -12,29 +12,13 @@
 
 mod documents;
 
-use documents::mutated_fixture;
+use documents::{OPTIONS, mutated_fixture};
 use proptest::prelude::*;
 use serde_json::Value;
 use timschema::contract::{Contract, Walker};
 use timschema::fixtures::{rule_mutants, structural_mutants, valid};
 use timschema::pipeline::fast::{self, is_clean};
-use timschema::{GetConversationResponse, Options, Report, UnknownFields};
-
-/// The options the properties are held under: each unknown-field choice.
-const OPTIONS: [Options; 3] = [
-    Options {
-        unknown_fields: UnknownFields::Allow,
-        ..Options::DEFAULT
-    },
-    Options {
-        unknown_fields: UnknownFields::Warn,
-        ..Options::DEFAULT
-    },
-    Options {
-        unknown_fields: UnknownFields::Deny,
-        ..Options::DEFAULT
-    },
-];
+use timschema::{GetConversationResponse, Report};
 
 /// The full check's report (without the fast path) under each of [`OPTIONS`].
 fn full_reports(text: &[u8]) -> Vec<Report> {

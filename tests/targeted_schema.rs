@@ -8,25 +8,9 @@
 
 mod documents;
 
-use documents::mutated_fixture;
+use documents::{OPTIONS, mutated_fixture};
 use proptest::prelude::*;
 use timschema::pipeline::{validate_slowly, validate_with_whole_schema};
-use timschema::{Options, UnknownFields};
-
-const OPTIONS: [Options; 3] = [
-    Options {
-        unknown_fields: UnknownFields::Allow,
-        ..Options::DEFAULT
-    },
-    Options {
-        unknown_fields: UnknownFields::Warn,
-        ..Options::DEFAULT
-    },
-    Options {
-        unknown_fields: UnknownFields::Deny,
-        ..Options::DEFAULT
-    },
-];
 
 fn assert_same(name: &str, text: &[u8]) {
     for options in &OPTIONS {

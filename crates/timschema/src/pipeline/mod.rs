@@ -78,12 +78,7 @@ pub fn validate(bytes: &[u8]) -> Report {
 /// assert!(!timschema::validate_with(json, &strict).is_valid());
 /// ```
 pub fn validate_with(bytes: &[u8], options: &Options) -> Report {
-    let document = Document {
-        index: 0,
-        line: 1,
-        text: Ok(bytes),
-    };
-    check(document, Layout::Single, options)
+    run(whole(bytes), Layout::Single, options, Path::Fast)
 }
 
 /// Checks one document of an input: what [`read::documents`] cut from it, in `layout`.
@@ -95,24 +90,23 @@ pub fn check<T: AsRef<[u8]>>(document: Document<T>, layout: Layout, options: &Op
 /// layers. For the tests and fuzz targets that hold the fast path to the full check.
 #[doc(hidden)]
 pub fn validate_slowly(bytes: &[u8], options: &Options) -> Report {
-    let document = Document {
-        index: 0,
-        line: 1,
-        text: Ok(bytes),
-    };
-    run(document, Layout::Single, options, Path::Slow)
+    run(whole(bytes), Layout::Single, options, Path::Slow)
 }
 
 /// [`validate_slowly`] with the schema validated over the whole document rather than where it
 /// can fail: the reference the targeted schema layer is held to (`tests/targeted_schema.rs`).
 #[doc(hidden)]
 pub fn validate_with_whole_schema(bytes: &[u8], options: &Options) -> Report {
-    let document = Document {
+    run(whole(bytes), Layout::Single, options, Path::WholeSchema)
+}
+
+/// One document given whole, as `validate` and its variants take it.
+fn whole(bytes: &[u8]) -> Document<&[u8]> {
+    Document {
         index: 0,
         line: 1,
         text: Ok(bytes),
-    };
-    run(document, Layout::Single, options, Path::WholeSchema)
+    }
 }
 
 /// Whether a document may be decided by the fast path.
