@@ -20,9 +20,20 @@ pub fn emit(container: &Container) -> TokenStream {
         Data::Struct(fields) => struct_parts(&fast, fields),
         Data::Enum(variants) => enum_parts(&fast, variants),
     };
+    // The JSON kinds serde reads the type from: a struct from an object only (through
+    // `timschema::de`), an enumeration from its integer or its name.
+    let kinds = match &container.data {
+        Data::Struct(_) => quote!(#fast::kinds::OBJECT),
+        Data::Enum(variants) => match variants.first().map(|v| &v.value) {
+            Some(VariantValue::Int(_)) => quote!(#fast::kinds::NUMBER),
+            _ => quote!(#fast::kinds::STRING),
+        },
+    };
 
     quote! {
         impl #impl_generics #fast::FastRead for #ident #ty_generics #where_clause {
+            const KINDS: u8 = #kinds;
+
             fn blank() -> Self {
                 #blank
             }
@@ -66,7 +77,7 @@ fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStre
                 if reader.known_key(#key)? {
                     #fast::first_time(&mut seen[#index])?;
                     let unknown = reader.unknown_count();
-                    #fast::FastRead::read_into(&mut self.#member, reader)?;
+                    #fast::read_field(&mut self.#member, reader)?;
                     if reader.unknown_count() != unknown {
                         reader.under(unknown, #fast::Segment::Field(#wire));
                     }
@@ -87,7 +98,7 @@ fn struct_parts(fast: &TokenStream, fields: &[Field]) -> (TokenStream, TokenStre
         quote! {
             #index => {
                 let unknown = reader.unknown_count();
-                #fast::FastRead::read_into(&mut self.#member, reader)?;
+                #fast::read_field(&mut self.#member, reader)?;
                 if reader.unknown_count() != unknown {
                     reader.under(unknown, #fast::Segment::Field(#wire));
                 }
@@ -201,9 +212,14 @@ fn enum_parts(fast: &TokenStream, variants: &[Variant]) -> (TokenStream, TokenSt
     (
         blank,
         quote! {
+            let mark = reader.mark();
             *self = match #token {
                 #(#arms)*
-                _ => return #refused,
+                _ => {
+                    // Of the enumeration's type but none of its values.
+                    reader.missed(mark);
+                    return #refused;
+                }
             };
             #ok
         },

@@ -26,6 +26,41 @@ pub struct Walker<'a> {
     /// Only whether anything is broken matters: positions are not tracked (see
     /// [`Walker::verdict`]).
     verdict_only: bool,
+    /// Where each container rule ran, when asked for ([`Walker::recording`]).
+    ran: Option<Ran>,
+    /// Reused to build the pointers a container rule reads.
+    scratch: String,
+}
+
+/// Where each container rule ran: the pointers of the instances of its type, in walk order.
+#[derive(Debug, Default)]
+pub struct Ran {
+    /// The pointers, one after another; consecutive rules on one instance share theirs.
+    text: String,
+    /// Each rule that ran (or was skipped), with the range of its instance's pointer.
+    at: Vec<(&'static str, usize, usize)>,
+}
+
+impl Ran {
+    /// The pointers of the instances `rule` ran on (or was skipped on).
+    pub fn instances<'r>(&'r self, rule: &'r str) -> impl Iterator<Item = &'r str> + 'r {
+        self.at
+            .iter()
+            .filter(move |(id, _, _)| *id == rule)
+            .map(|&(_, start, end)| &self.text[start..end])
+    }
+
+    fn record(&mut self, rule: &'static str, pointer: &str) {
+        let (start, end) = match self.at.last() {
+            Some(&(_, start, end)) if &self.text[start..end] == pointer => (start, end),
+            _ => {
+                let start = self.text.len();
+                self.text.push_str(pointer);
+                (start, self.text.len())
+            }
+        };
+        self.at.push((rule, start, end));
+    }
 }
 
 impl<'a> Walker<'a> {
@@ -38,6 +73,16 @@ impl<'a> Walker<'a> {
             skipped: Vec::new(),
             invalid,
             verdict_only: false,
+            ran: None,
+            scratch: String::new(),
+        }
+    }
+
+    /// This walker, also recording where each container rule ran ([`Walker::finish_with_ran`]).
+    pub fn recording(self) -> Self {
+        Walker {
+            ran: Some(Ran::default()),
+            ..self
         }
     }
 
@@ -122,6 +167,9 @@ impl<'a> Walker<'a> {
         rule: &'static Rule,
         check: impl FnOnce(&mut RuleCtx<'_, 'a>),
     ) {
+        if let Some(ran) = &mut self.ran {
+            ran.record(rule.id, &self.pointer);
+        }
         // Nothing was set aside (the usual case): no rule can be affected.
         let fields = if self.invalid.is_empty() {
             &[][..]
@@ -129,7 +177,9 @@ impl<'a> Walker<'a> {
             rule.fields
         };
         for field in fields {
-            let mut read = self.pointer.clone();
+            let mut read = std::mem::take(&mut self.scratch);
+            read.clear();
+            read.push_str(&self.pointer);
             for segment in field.split('/') {
                 push_segment(&mut read, segment);
             }
@@ -139,8 +189,10 @@ impl<'a> Walker<'a> {
                     pointer: self.pointer.clone(),
                     reason: format!("it reads {read}, and {bad} is structurally invalid"),
                 });
+                self.scratch = read;
                 return;
             }
+            self.scratch = read;
         }
         check(&mut RuleCtx { walker: self, rule });
     }
@@ -153,6 +205,12 @@ impl<'a> Walker<'a> {
     /// The violations found, in the order they were found.
     pub fn finish(self) -> (Vec<Finding>, Vec<Skipped>) {
         (self.violations, self.skipped)
+    }
+
+    /// [`Walker::finish`], with where each container rule ran (empty unless
+    /// [`Walker::recording`]).
+    pub fn finish_with_ran(self) -> (Vec<Finding>, Vec<Skipped>, Ran) {
+        (self.violations, self.skipped, self.ran.unwrap_or_default())
     }
 }
 

@@ -89,6 +89,43 @@ pub(crate) fn check(
     found
 }
 
+/// What both layers find in a getConversation response the fast path read (`text`) with
+/// values set aside or rules broken ([`fast::Found`](super::fast::Found)), without reading it
+/// again: the rules layer's findings are the walk's, and the schema is asked only about the
+/// values set aside and the broken rules' fragments. `None` when that does not settle it
+/// (the schema does not explain a value set aside, or a part cannot be singled out): then the
+/// full check runs. The unknown keys are the caller's, placed where the reader saw them.
+pub(crate) fn check_found(text: &str, found: &super::fast::Found) -> Option<Found> {
+    let mut ids: Vec<&str> = found.findings.iter().map(|f| f.rule).collect();
+    ids.extend(found.skipped.iter().map(|s| s.rule));
+    let schema = schema_layer::targeted_text(
+        text,
+        Response::GetConversation,
+        &found.set_aside,
+        &ids,
+        &found.ran,
+    )?;
+    // The rules layer would also hold serde's error for each value set aside; the schema's
+    // finding there replaces it, so one must be there.
+    let explained = found.set_aside.iter().all(|(pointer, _)| {
+        schema
+            .rules
+            .iter()
+            .chain(&schema.structural)
+            .any(|f| overlaps(&f.pointer, pointer))
+    });
+    if !explained {
+        return None;
+    }
+    let rules = rules_layer::Outcome {
+        findings: found.findings.clone(),
+        structural: Vec::new(),
+        skipped: found.skipped.clone(),
+        set_aside: Some(found.set_aside.iter().map(|(p, _)| p.clone()).collect()),
+    };
+    Some(merge(schema, rules))
+}
+
 /// What is said of a key the contract does not define.
 pub(crate) fn unknown_message(key: &str) -> String {
     format!("{key:?} is not a field of the contract")

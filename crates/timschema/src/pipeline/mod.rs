@@ -201,13 +201,29 @@ fn findings(
         // The fast path reads getConversation responses, and applies no profile.
         let list = options.response == Some(Response::GetConversationList);
         if path == Path::Fast && !maybe_native && !list && options.sdk.is_none() {
-            if let fast::Verdict::Read { unknown } = fast::examine(text) {
-                return Ok(Layers::Read(unknown_findings(
-                    text,
-                    bom,
-                    &unknown,
-                    options.unknown_fields,
-                )));
+            match fast::examine(text) {
+                fast::Verdict::Read { unknown } => {
+                    return Ok(Layers::Read(unknown_findings(
+                        text,
+                        bom,
+                        &unknown,
+                        options.unknown_fields,
+                    )));
+                }
+                fast::Verdict::Found(found) => {
+                    if let Some(layers) = layers::check_found(text, &found) {
+                        return Ok(Layers::Found {
+                            found: layers,
+                            unknown: unknown_findings(
+                                text,
+                                bom,
+                                &found.unknown,
+                                options.unknown_fields,
+                            ),
+                        });
+                    }
+                }
+                fast::Verdict::Refused => {}
             }
         }
         source::parse_str(text, bom).map(Layers::Parsed)
@@ -231,6 +247,18 @@ fn findings(
                 finding
             })
             .collect(),
+        Ok(Layers::Found { found, unknown }) => {
+            *skipped = found.skipped;
+            let mut findings = found.findings;
+            for finding in &mut findings {
+                place.locate(finding);
+            }
+            findings.extend(unknown.into_iter().map(|(mut finding, start)| {
+                place.locate_at(&mut finding, start);
+                finding
+            }));
+            findings
+        }
         Ok(Layers::Parsed(value)) => {
             match native::detect(&value, place.text, options.dialect, options.response) {
                 Shape::Channel(response) => {
@@ -386,6 +414,12 @@ enum Layers {
     /// The fast path read it and found no broken rule: the members whose keys the contract
     /// does not define, with where their values start.
     Read(Vec<(Finding, usize)>),
+    /// The fast path read it with values set aside or rules broken, and both layers' findings
+    /// were made from that reading (not yet placed), with the unknown members as for `Read`.
+    Found {
+        found: layers::Found,
+        unknown: Vec<(Finding, usize)>,
+    },
     /// The full check needs the parsed document.
     Parsed(serde_json::Value),
 }

@@ -110,50 +110,217 @@ pub(super) fn targeted(
         structural: Vec::new(),
     };
     for pointer in set_aside {
-        let (parent, key) = pointer.rsplit_once('/')?;
-        let key = crate::contract::walker::unescape(key);
+        let (parent, _) = pointer.rsplit_once('/')?;
         let class = instances.iter().find(|(p, _)| p == parent)?.1;
-        let value = document.pointer(pointer)?;
-        if class.is_empty() {
-            // A member of the root: the root's schema with only that property, on the root.
-            let validator = part(compiled, &format!("/properties/{}", escape(&key)), || {
-                let property = compiled.document.get("properties")?.get(&key)?.clone();
-                let defs = defs_for(&property, compiled);
-                Some(json!({ "properties": { key.as_str(): property }, "$defs": defs }))
-            })?;
-            collect(compiled, &validator, document, "", &mut findings);
-        } else {
-            let location = format!("/$defs/{class}/properties/{}", escape(&key));
-            compiled.document.pointer(&location)?;
-            let validator = part(compiled, &location, || inline(compiled, &location))?;
-            collect_at(
-                compiled,
-                &validator,
-                value,
-                pointer,
-                &location,
-                &mut findings,
-            );
+        set_aside_value(
+            compiled,
+            pointer,
+            class,
+            document.pointer(pointer)?,
+            &mut findings,
+        )?;
+    }
+    let fragments = fragments(compiled, rules)?;
+    fragment_findings(
+        compiled,
+        &|pointer| document.pointer(pointer),
+        &fragments,
+        instances,
+        set_aside,
+        &mut findings,
+    )?;
+    Some(findings)
+}
+
+/// [`targeted`] for a document the fast path read (`text`, its values set aside given with
+/// their pointers, `ran` saying where each container rule ran), without parsing it whole:
+/// each value set aside is parsed alone, its holder's class found by going down the schema;
+/// a rule fragment is validated on each instance its rule ran on, reduced to the members the
+/// fragment looks at. Only a fragment that looks at more than named members, or whose rule
+/// is not a container rule, has the document parsed and walked whole.
+pub(super) fn targeted_text(
+    text: &str,
+    response: Response,
+    set_aside: &[(String, crate::pipeline::fast::SetAside)],
+    rules: &[&str],
+    ran: &crate::contract::walker::Ran,
+) -> Option<Findings> {
+    let compiled = compiled(response);
+    let mut findings = Findings {
+        rules: Vec::new(),
+        structural: Vec::new(),
+    };
+    for (pointer, value) in set_aside {
+        let class = tree(response).class_at(value.parent())?;
+        let (start, end) = value.value;
+        let parsed: Value = serde_json::from_str(text.get(start..end)?).ok()?;
+        set_aside_value(compiled, pointer, class, &parsed, &mut findings)?;
+    }
+    let pointers: Vec<String> = set_aside.iter().map(|(p, _)| p.clone()).collect();
+    let mut whole = Vec::new();
+    for location in fragments(compiled, rules)? {
+        let rule = compiled.locations.rule_at(location)?.id;
+        let fragment = compiled.document.pointer(location)?;
+        let mut keys = Vec::new();
+        let instances: Vec<&str> = ran.instances(rule).collect();
+        if instances.is_empty() || !keys_read(fragment, &mut keys) {
+            whole.push(location);
+            continue;
+        }
+        let mut reduced = Vec::new();
+        for pointer in instances {
+            let (start, _) = crate::source::span_of(text.as_bytes(), pointer)?;
+            let mut object = serde_json::Map::new();
+            for (key, start, end) in crate::pipeline::fast::Reader::members(text, start)? {
+                if keys.contains(&key) {
+                    object.insert(
+                        key.to_owned(),
+                        serde_json::from_str(&text[start..end]).ok()?,
+                    );
+                }
+            }
+            reduced.push((pointer.to_owned(), Value::Object(object)));
+        }
+        let class = class_of(location)?;
+        let instances: Vec<(String, &str)> =
+            reduced.iter().map(|(p, _)| (p.clone(), class)).collect();
+        fragment_findings(
+            compiled,
+            &|pointer| reduced.iter().find(|(p, _)| p == pointer).map(|(_, v)| v),
+            &[location],
+            &instances,
+            &pointers,
+            &mut findings,
+        )?;
+    }
+    if !whole.is_empty() {
+        let document: Value = serde_json::from_str(text).ok()?;
+        let mut instances: Vec<(String, &str)> = vec![(String::new(), "")];
+        tree(response).walk(&document, &mut |pointer, step| {
+            if let crate::schema::walk::Step::Value {
+                class: Some(class), ..
+            } = step
+            {
+                instances.push((pointer.to_owned(), class));
+            }
+        });
+        fragment_findings(
+            compiled,
+            &|pointer| document.pointer(pointer),
+            &whole,
+            &instances,
+            &pointers,
+            &mut findings,
+        )?;
+    }
+    Some(findings)
+}
+
+/// Adds to `keys` the members of an object that `schema` looks at; false when it looks at
+/// more of the object than named members (its size, its other keys, its value as a whole).
+/// What it says of a member's value is about that value alone, so the object reduced to those
+/// members gives the same errors.
+fn keys_read<'s>(schema: &'s Value, keys: &mut Vec<&'s str>) -> bool {
+    let Value::Object(map) = schema else {
+        return schema.is_boolean();
+    };
+    for (keyword, value) in map {
+        let understood = match keyword.as_str() {
+            "$comment" | "title" | "description" | "type" => true,
+            "properties" => value.as_object().is_some_and(|properties| {
+                keys.extend(properties.keys().map(String::as_str));
+                true
+            }),
+            "required" => value.as_array().is_some_and(|names| {
+                names
+                    .iter()
+                    .all(|name| name.as_str().map(|name| keys.push(name)).is_some())
+            }),
+            "if" | "then" | "else" | "not" => keys_read(value, keys),
+            "allOf" | "anyOf" | "oneOf" => value
+                .as_array()
+                .is_some_and(|branches| branches.iter().all(|b| keys_read(b, keys))),
+            _ => false,
+        };
+        if !understood {
+            return false;
         }
     }
-    let mut fragments: Vec<&str> = compiled
+    true
+}
+
+/// The class (`$defs` name, `""` for the root) a fragment at `location` belongs to.
+fn class_of(location: &str) -> Option<&str> {
+    match location.strip_prefix("/$defs/") {
+        Some(inner) => Some(inner.split_once('/')?.0),
+        None => Some(""),
+    }
+}
+
+/// Validates `value`, set aside at `pointer` in an instance of `class` (`""`: the root),
+/// against its property schema.
+fn set_aside_value(
+    compiled: &Compiled,
+    pointer: &str,
+    class: &str,
+    value: &Value,
+    findings: &mut Findings,
+) -> Option<()> {
+    let (_, key) = pointer.rsplit_once('/')?;
+    let key = crate::contract::walker::unescape(key);
+    if class.is_empty() {
+        // A member of the root: the root's schema with only that property, on an object
+        // holding only that member.
+        let validator = part(compiled, &format!("/properties/{}", escape(&key)), || {
+            let property = compiled.document.get("properties")?.get(&key)?.clone();
+            let defs = defs_for(&property, compiled);
+            Some(json!({ "properties": { key.as_str(): property }, "$defs": defs }))
+        })?;
+        let holder = json!({ key.as_str(): value });
+        collect(compiled, &validator, &holder, "", findings);
+    } else {
+        let location = format!("/$defs/{class}/properties/{}", escape(&key));
+        compiled.document.pointer(&location)?;
+        let validator = part(compiled, &location, || inline(compiled, &location))?;
+        collect_at(compiled, &validator, value, pointer, &location, findings);
+    }
+    Some(())
+}
+
+/// The class fragments (`allOf` entries of a class, or of the root) of the rules in `rules`,
+/// by location. Field rules live in property schemas: they fail only where the walk reports
+/// them (or at a value set aside, validated on its own).
+fn fragments<'c>(compiled: &'c Compiled, rules: &[&str]) -> Option<Vec<&'c str>> {
+    let mut fragments: Vec<&str> = Vec::new();
+    for (location, _) in compiled
         .locations
         .iter()
         .filter(|(_, rule)| rules.contains(&rule.id))
-        .map(|(location, _)| location)
-        .collect();
+    {
+        let rest = match location.strip_prefix("/$defs/") {
+            Some(inner) => inner.split_once('/')?.1,
+            None => location.strip_prefix('/')?,
+        };
+        if rest.starts_with("allOf/") {
+            fragments.push(location);
+        }
+    }
     fragments.sort_unstable();
     fragments.dedup();
-    for location in fragments {
-        let (class, rest) = match location.strip_prefix("/$defs/") {
-            Some(inner) => inner.split_once('/')?,
-            None => ("", location.strip_prefix('/')?),
-        };
-        // Field rules live in property schemas: they fail only where the walk reports them
-        // (or at a value set aside, validated above). Class fragments are validated here.
-        if !rest.starts_with("allOf/") {
-            continue;
-        }
+    Some(fragments)
+}
+
+/// Validates each fragment on every instance of its class that was not set aside.
+fn fragment_findings<'v>(
+    compiled: &Compiled,
+    value_at: &dyn Fn(&str) -> Option<&'v Value>,
+    fragments: &[&str],
+    instances: &[(String, &str)],
+    set_aside: &[String],
+    findings: &mut Findings,
+) -> Option<()> {
+    for &location in fragments {
+        let class = class_of(location)?;
         let validator = part(compiled, location, || {
             if class.is_empty() {
                 // The root's own fragments, at their own locations.
@@ -172,11 +339,11 @@ pub(super) fn targeted(
             {
                 continue;
             }
-            let value = document.pointer(pointer)?;
-            collect_at(compiled, &validator, value, pointer, at, &mut findings);
+            let value = value_at(pointer)?;
+            collect_at(compiled, &validator, value, pointer, at, findings);
         }
     }
-    Some(findings)
+    Some(())
 }
 
 /// The validator of one part of the schema, compiled from `wrapper` the first time.

@@ -105,6 +105,39 @@ impl<'a> Tree<'a> {
         self.descend(document, self.root, &mut String::new(), visit);
     }
 
+    /// The class (`$defs` name) of the object at the end of `path` (outermost first, each
+    /// step an object's field or a list's item), or `""` for the root; `None` when the schema
+    /// does not lead there to a class.
+    pub(crate) fn class_at(
+        &self,
+        path: impl Iterator<Item = crate::pipeline::fast::Segment>,
+    ) -> Option<&'a str> {
+        use crate::pipeline::fast::Segment;
+        let mut node = self.root;
+        let mut depth = 0;
+        for segment in path {
+            depth += 1;
+            node = match segment {
+                Segment::Field(name) => {
+                    let (target, _) = self.nodes[node][0]?;
+                    let properties = self.targets[target].properties.as_ref()?;
+                    let at = properties.binary_search_by(|(k, _)| (*k).cmp(name)).ok()?;
+                    properties[at].1
+                }
+                Segment::Index(_) => {
+                    let (target, _) = self.nodes[node][1]?;
+                    self.targets[target].items?
+                }
+            };
+        }
+        let (_, class) = self.nodes[node][0]?;
+        match class {
+            Some(class) if depth > 0 => Some(class),
+            _ if depth == 0 => Some(""),
+            _ => None,
+        }
+    }
+
     fn descend(
         &self,
         value: &Value,

@@ -33,8 +33,8 @@ mod reader;
 
 use std::cell::RefCell;
 
-pub use read::{FastRead, first_time, read_new};
-pub use reader::{Reader, Segment, UnknownMember};
+pub use read::{FastRead, first_time, read_field, read_new};
+pub use reader::{Mark, Reader, Segment, SetAside, UnknownMember, kinds};
 
 use crate::GetConversationResponse;
 use crate::contract::{Contract, Walker};
@@ -67,8 +67,27 @@ pub(crate) enum Verdict {
     /// schema's structure accepts what the types read and every schema-enforced rule is walked
     /// too.
     Read { unknown: Vec<UnknownMember> },
+    /// The document has the contract's structure once the values in `set_aside` are set
+    /// aside, and its rules were walked: what the rules layer would find. The schema layer is
+    /// still to be asked about the values set aside and the rules found broken or not run.
+    Found(Found),
     /// Not decided here: run the full check.
     Refused,
+}
+
+/// What the fast path found in a document that is not clean; see [`Verdict::Found`].
+#[derive(Debug)]
+pub(crate) struct Found {
+    /// Members whose keys the contract does not define.
+    pub unknown: Vec<UnknownMember>,
+    /// Values that are not what their optional field holds, with their pointers.
+    pub set_aside: Vec<(String, SetAside)>,
+    /// The rules broken.
+    pub findings: Vec<crate::contract::Finding>,
+    /// The rules that did not run because a value they read was set aside.
+    pub skipped: Vec<crate::contract::Skipped>,
+    /// Where each container rule ran: the instances of each rule's type.
+    pub ran: crate::contract::walker::Ran,
 }
 
 /// Reads a document's text (its byte-order mark already dropped) and walks its rules.
@@ -87,18 +106,68 @@ pub(crate) fn examine(text: &str) -> Verdict {
 }
 
 fn verdict(response: &mut GetConversationResponse, text: &str) -> Verdict {
-    let Ok(unknown) = read_into(response, text) else {
+    let Ok((unknown, set_aside)) = read_members(response, text) else {
         return Verdict::Refused;
     };
-    let mut walker = Walker::verdict();
-    response.validate(&mut walker);
-    if walker.is_clean() {
-        return Verdict::Read { unknown };
+    if set_aside.is_empty() {
+        let mut walker = Walker::verdict();
+        response.validate(&mut walker);
+        if walker.is_clean() {
+            return Verdict::Read { unknown };
+        }
     }
-    // A broken rule is left to the full check: the schema layer can explain it once more at
-    // another place (a rule's `then` may also require a type there), which the walk alone
-    // would not report. `fuzz/corpus/mutate_fixtures` holds such a document.
-    Verdict::Refused
+    // Walked again, keeping track of where: the findings need their pointers, and the rules
+    // that read a value set aside are skipped, not run on a guess. The schema layer can still
+    // explain a broken rule once more at another place (a rule's `then` may also require a
+    // type there; `fuzz/corpus/mutate_fixtures` holds such a document), so the caller asks it.
+    let set_aside: Vec<(String, SetAside)> = set_aside
+        .into_iter()
+        .map(|value| (value.pointer(), value))
+        .collect();
+    if !surely_channel(response, &set_aside, &unknown, text) {
+        return Verdict::Refused;
+    }
+    let pointers: Vec<String> = set_aside.iter().map(|(p, _)| p.clone()).collect();
+    let mut walker = Walker::new(&pointers).recording();
+    response.validate(&mut walker);
+    let (findings, skipped, ran) = walker.finish_with_ran();
+    Verdict::Found(Found {
+        unknown,
+        set_aside,
+        findings,
+        skipped,
+        ran,
+    })
+}
+
+/// Whether the full check would take a document the fast path read, not clean, for a channel
+/// getConversation response (`native::detect`): its `data` holds a `conversationID` (so it is
+/// no list page), and nothing marks it as the web JS SDK's object (an id such as `C2Cmia` or
+/// a `type` such as `"C2C"` where a number belongs, a `lastMessage.payload`). Anything else is
+/// left to the full check.
+fn surely_channel(
+    response: &GetConversationResponse,
+    set_aside: &[(String, SetAside)],
+    unknown: &[UnknownMember],
+    text: &str,
+) -> bool {
+    let Some(data) = &response.data else {
+        return false;
+    };
+    let kind_set_aside = set_aside
+        .iter()
+        .find(|(pointer, _)| pointer == "/data/type");
+    let numeric_type = match kind_set_aside {
+        Some((_, value)) => matches!(text.as_bytes().get(value.value.0), Some(b'-' | b'0'..=b'9')),
+        None => data.conversation_type.is_some(),
+    };
+    let id = &data.conversation_id;
+    let web_id = id.starts_with("C2C") || id.starts_with("GROUP");
+    let web_type = kind_set_aside.is_some() && !numeric_type;
+    let payload = unknown
+        .iter()
+        .any(|member| member.pointer(text) == "/data/lastMessage/payload");
+    (numeric_type || !web_id) && !web_type && !payload
 }
 
 /// Reads a whole document (UTF-8, a byte-order mark allowed) into a new value, or refuses.
@@ -115,12 +184,25 @@ pub fn read_with_unknown<T: FastRead>(text: &[u8]) -> Result<(T, Vec<UnknownMemb
     Ok((value, unknown))
 }
 
-/// Reads a whole document into `value`; returns the members it skipped as unknown.
+/// Reads a whole document into `value`; returns the members it skipped as unknown. A value
+/// that had to be set aside is a refusal here: serde would not have read the document.
 fn read_into<T: FastRead>(value: &mut T, text: &str) -> Result<Vec<UnknownMember>, Refused> {
+    match read_members(value, text)? {
+        (unknown, set_aside) if set_aside.is_empty() => Ok(unknown),
+        _ => Err(Refused),
+    }
+}
+
+/// Reads a whole document into `value`; returns the members it skipped as unknown and the
+/// values it set aside.
+fn read_members<T: FastRead>(
+    value: &mut T,
+    text: &str,
+) -> Result<(Vec<UnknownMember>, Vec<SetAside>), Refused> {
     let mut reader = Reader::new(text);
     value.read_into(&mut reader)?;
     reader.end()?;
-    Ok(reader.into_unknown())
+    Ok(reader.into_members())
 }
 
 /// The text of a document: UTF-8, with a byte-order mark dropped.

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::reader::kinds;
 use super::{Reader, Refused, Segment};
 
 /// A value the fast path can read, or refuse to read.
@@ -13,6 +14,12 @@ use super::{Reader, Refused, Segment};
 /// After a successful [`read_into`](FastRead::read_into) the value is exactly what serde's
 /// derive would have produced from the same text; `tests/fast_path.rs` compares the two.
 pub trait FastRead: Sized {
+    /// The JSON kinds ([`kinds`]) this type reads. A value of another kind in an optional
+    /// field is set aside rather than refused ([`read_field`]): serde refuses it with an
+    /// "invalid type" error at that very value, and the rules layer sets it aside there too.
+    /// [`kinds::ANY`] (the default) never sets a value aside for its kind.
+    const KINDS: u8 = kinds::ANY;
+
     /// A placeholder to read into (the empty string, zero, `None`, the first variant).
     fn blank() -> Self;
 
@@ -47,6 +54,25 @@ pub fn first_time(seen: &mut bool) -> Result<(), Refused> {
     Ok(())
 }
 
+/// Reads a struct field's value into `field`. A value that is not what the field holds (JSON
+/// of another kind than [`FastRead::KINDS`], or an enumeration's type but none of its values)
+/// is set aside when the field is optional, leaving it absent, as the rules layer does;
+/// anything else the field cannot read is a refusal.
+#[inline]
+pub fn read_field<T: FastRead>(field: &mut T, reader: &mut Reader<'_>) -> Result<(), Refused> {
+    if T::KINDS == kinds::ANY {
+        return field.read_into(reader);
+    }
+    let mark = reader.mark();
+    match field.read_into(reader) {
+        Ok(()) => Ok(()),
+        Err(Refused) => {
+            reader.set_aside(mark, T::KINDS)?;
+            field.read_absent()
+        }
+    }
+}
+
 /// A fresh value read from the reader.
 pub fn read_new<T: FastRead>(reader: &mut Reader<'_>) -> Result<T, Refused> {
     let mut value = T::blank();
@@ -55,6 +81,8 @@ pub fn read_new<T: FastRead>(reader: &mut Reader<'_>) -> Result<T, Refused> {
 }
 
 impl FastRead for String {
+    const KINDS: u8 = kinds::STRING;
+
     /// An empty string, with the allocation of a spare one if the thread has one.
     fn blank() -> Self {
         let mut spare = SPARES
@@ -84,8 +112,10 @@ impl FastRead for String {
 }
 
 macro_rules! number {
-    ($($t:ty => $read:ident),*) => {$(
+    ($($t:ty => $read:ident, $kinds:expr),*) => {$(
         impl FastRead for $t {
+            const KINDS: u8 = $kinds;
+
             fn blank() -> Self {
                 <$t>::default()
             }
@@ -98,9 +128,20 @@ macro_rules! number {
         }
     )*};
 }
-number!(i64 => i64, u64 => u64, f64 => f64, bool => bool);
+number!(
+    i64 => i64, kinds::NUMBER,
+    u64 => u64, kinds::NUMBER,
+    f64 => f64, kinds::NUMBER,
+    bool => bool, kinds::BOOL
+);
 
 impl<T: FastRead> FastRead for Option<T> {
+    const KINDS: u8 = if T::KINDS == kinds::ANY {
+        kinds::ANY
+    } else {
+        T::KINDS | kinds::NULL
+    };
+
     fn blank() -> Self {
         None
     }
@@ -131,6 +172,8 @@ impl<T: FastRead> FastRead for Option<T> {
 }
 
 impl<T: FastRead> FastRead for Box<T> {
+    const KINDS: u8 = T::KINDS;
+
     fn blank() -> Self {
         Box::new(T::blank())
     }
@@ -145,6 +188,8 @@ impl<T: FastRead> FastRead for Box<T> {
 }
 
 impl<T: FastRead> FastRead for Vec<T> {
+    const KINDS: u8 = kinds::ARRAY;
+
     fn blank() -> Self {
         Vec::new()
     }
@@ -182,6 +227,8 @@ impl<T: FastRead> FastRead for Vec<T> {
 /// A free-form object of the contract (custom data): a key seen twice is refused, since serde
 /// would keep only one of its values without a word.
 impl<T: FastRead> FastRead for BTreeMap<String, T> {
+    const KINDS: u8 = kinds::OBJECT;
+
     fn blank() -> Self {
         BTreeMap::new()
     }
@@ -234,6 +281,9 @@ refused!(serde_json::Value, serde_json::Map<String, serde_json::Value>);
 
 /// `""`, or a value written as a string (as serde reads it: a string first).
 impl<T: FastRead> FastRead for crate::OrEmpty<T> {
+    /// serde reads a string first, then the value from it.
+    const KINDS: u8 = kinds::STRING;
+
     fn blank() -> Self {
         crate::OrEmpty::Empty
     }

@@ -14,8 +14,97 @@ pub struct Reader<'a> {
     pos: usize,
     /// Objects and arrays open around the cursor.
     depth: u32,
-    /// The members skipped so far because the contract does not define their keys.
-    unknown: Vec<UnknownMember>,
+    /// The members skipped so far because the contract does not define their keys, and the
+    /// values set aside because they are not what their field holds, in reading order.
+    members: Vec<Member>,
+    /// Where the last value that was an enumeration's but none of its values starts.
+    missed: Option<usize>,
+    /// How many values were set aside.
+    set_aside: usize,
+}
+
+/// What the reader skipped and remembers: an unknown member, or a value set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Member {
+    Unknown(UnknownMember),
+    SetAside(SetAside),
+}
+
+impl Member {
+    fn path(&mut self) -> &mut Vec<Segment> {
+        match self {
+            Member::Unknown(member) => &mut member.path,
+            Member::SetAside(value) => &mut value.path,
+        }
+    }
+}
+
+/// A value of a known field that is not what the field holds: JSON of another type, or an
+/// enumeration's type but none of its values. Where the field is optional, the value is set
+/// aside (as the rules layer sets it aside) and the rest of the document is still read, so the
+/// rules that do not read it still run and the schema is asked only about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// Where the value starts and ends in the text.
+    pub value: (usize, usize),
+    /// The path to the value, innermost first.
+    path: Vec<Segment>,
+}
+
+impl SetAside {
+    /// The path to the object that holds the value, outermost first.
+    pub fn parent(&self) -> impl Iterator<Item = Segment> + '_ {
+        self.path.iter().skip(1).rev().copied()
+    }
+
+    /// The JSON pointer of the value.
+    pub fn pointer(&self) -> String {
+        let mut pointer = String::new();
+        push_path(&mut pointer, &self.path);
+        pointer
+    }
+}
+
+/// The JSON kinds a field's type reads, as a set of bits ([`FastRead::KINDS`]).
+///
+/// [`FastRead::KINDS`]: super::FastRead::KINDS
+pub mod kinds {
+    /// An object.
+    pub const OBJECT: u8 = 1;
+    /// An array.
+    pub const ARRAY: u8 = 2;
+    /// A string.
+    pub const STRING: u8 = 4;
+    /// A number.
+    pub const NUMBER: u8 = 8;
+    /// `true` or `false`.
+    pub const BOOL: u8 = 16;
+    /// `null`.
+    pub const NULL: u8 = 32;
+    /// Any JSON: a value of this type is never set aside for its kind.
+    pub const ANY: u8 = 63;
+}
+
+/// Where a value starts, taken before it is read so a value that is not what its field holds
+/// can be read again as plain JSON and set aside ([`Reader::set_aside`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    pos: usize,
+    depth: u32,
+    members: usize,
+}
+
+/// At most this many values are set aside in one document; past it the full check takes over.
+const MAX_SET_ASIDE: usize = 64;
+
+fn push_path(pointer: &mut String, path: &[Segment]) {
+    for segment in path.iter().rev() {
+        pointer.push('/');
+        match segment {
+            Segment::Field(name) => pointer.push_str(name),
+            Segment::Index(index) => pointer.push_str(&index.to_string()),
+        }
+    }
 }
 
 /// A member of an object whose key the contract does not define: newer SDKs add fields, so it
@@ -47,13 +136,7 @@ impl UnknownMember {
     /// The JSON pointer of the member in `text` (the text it was read from).
     pub fn pointer(&self, text: &str) -> String {
         let mut pointer = String::new();
-        for segment in self.path.iter().rev() {
-            pointer.push('/');
-            match segment {
-                Segment::Field(name) => pointer.push_str(name),
-                Segment::Index(index) => pointer.push_str(&index.to_string()),
-            }
-        }
+        push_path(&mut pointer, &self.path);
         crate::contract::walker::push_segment(&mut pointer, &text[self.key.0..self.key.1]);
         pointer
     }
@@ -102,7 +185,9 @@ impl<'a> Reader<'a> {
             text,
             pos: 0,
             depth: 0,
-            unknown: Vec::new(),
+            members: Vec::new(),
+            missed: None,
+            set_aside: 0,
         }
     }
 
@@ -114,24 +199,86 @@ impl<'a> Reader<'a> {
 
     /// The members skipped as unknown, in the order they were read.
     pub fn into_unknown(self) -> Vec<UnknownMember> {
-        self.unknown
+        self.into_members().0
     }
 
-    /// How many members were skipped as unknown so far: taken before a value is read, it
-    /// tells [`Reader::under`] which ones that value held.
+    /// The members skipped as unknown and the values set aside, each in the order they were
+    /// read.
+    pub fn into_members(self) -> (Vec<UnknownMember>, Vec<SetAside>) {
+        let mut unknown = Vec::new();
+        let mut set_aside = Vec::new();
+        for member in self.members {
+            match member {
+                Member::Unknown(member) => unknown.push(member),
+                Member::SetAside(value) => set_aside.push(value),
+            }
+        }
+        (unknown, set_aside)
+    }
+
+    /// How many members were skipped as unknown or set aside so far: taken before a value is
+    /// read, it tells [`Reader::under`] which ones that value held.
     #[inline]
     pub fn unknown_count(&self) -> usize {
-        self.unknown.len()
+        self.members.len()
     }
 
-    /// Says that the unknown members skipped since `since` lie under `segment`. Generated code
-    /// calls it only when the count moved, so a document without unknown keys pays one
-    /// comparison per value.
+    /// Says that the members skipped or set aside since `since` lie under `segment`.
+    /// Generated code calls it only when the count moved, so a document without unknown keys
+    /// pays one comparison per value.
     #[cold]
     pub fn under(&mut self, since: usize, segment: Segment) {
-        for member in &mut self.unknown[since..] {
-            member.path.push(segment);
+        for member in &mut self.members[since..] {
+            member.path().push(segment);
         }
+    }
+
+    /// Where the next value starts: see [`Reader::set_aside`].
+    #[inline]
+    pub fn mark(&mut self) -> Mark {
+        self.peek();
+        Mark {
+            pos: self.pos,
+            depth: self.depth,
+            members: self.members.len(),
+        }
+    }
+
+    /// Says that the value at `mark` has an enumeration's type but none of its values.
+    #[cold]
+    pub fn missed(&mut self, mark: Mark) {
+        self.missed = Some(mark.pos);
+    }
+
+    /// After the value at `mark` failed to read as a field whose type reads the JSON `kinds`:
+    /// when it failed because it is JSON of another kind, or an enumeration's type but none of
+    /// its values, reads it again as plain JSON (every parser reading it alike) and sets it
+    /// aside. Anything else, such as an integer too large for its field, is still a refusal.
+    #[cold]
+    pub fn set_aside(&mut self, mark: Mark, kinds: u8) -> Result<(), Refused> {
+        let kind = match self.bytes().get(mark.pos) {
+            Some(b'{') => kinds::OBJECT,
+            Some(b'[') => kinds::ARRAY,
+            Some(b'"') => kinds::STRING,
+            Some(b'-' | b'0'..=b'9') => kinds::NUMBER,
+            Some(b't' | b'f') => kinds::BOOL,
+            Some(b'n') => kinds::NULL,
+            _ => return Err(Refused),
+        };
+        let missed = self.missed == Some(mark.pos);
+        if (kind & kinds != 0 && !missed) || self.set_aside >= MAX_SET_ASIDE {
+            return Err(Refused);
+        }
+        self.pos = mark.pos;
+        self.depth = mark.depth;
+        self.members.truncate(mark.members);
+        self.skip_value()?;
+        self.set_aside += 1;
+        self.members.push(Member::SetAside(SetAside {
+            value: (mark.pos, self.pos),
+            path: Vec::new(),
+        }));
+        Ok(())
     }
 
     /// Skips the value of a member whose `key` (just read, with its `:`) the contract does not
@@ -141,23 +288,41 @@ impl<'a> Reader<'a> {
         let start = key.as_ptr() as usize - self.text.as_ptr() as usize;
         let key = (start, start + key.len());
         let text = self.bytes();
-        if self
-            .unknown
-            .iter()
-            .any(|m| m.object == object && text[m.key.0..m.key.1] == text[key.0..key.1])
-        {
+        if self.members.iter().any(|m| {
+            matches!(m, Member::Unknown(m) if m.object == object && text[m.key.0..m.key.1] == text[key.0..key.1])
+        }) {
             return Err(Refused);
         }
         self.peek();
         let value = self.pos;
         self.skip_value()?;
-        self.unknown.push(UnknownMember {
+        self.members.push(Member::Unknown(UnknownMember {
             object,
             key,
             value,
             path: Vec::new(),
-        });
+        }));
         Ok(())
+    }
+
+    /// The members of the object that starts at `start` of `text` (a document the reader
+    /// read): each key with where its value starts and ends. `None` for a key with an escape.
+    pub fn members(text: &'a str, start: usize) -> Option<Vec<(&'a str, usize, usize)>> {
+        let mut reader = Reader::new(text);
+        reader.pos = start;
+        let mut members = Vec::new();
+        if reader.begin_object().ok()? {
+            loop {
+                let key = reader.key().ok()?;
+                let value = reader.mark().pos;
+                reader.skip_value().ok()?;
+                members.push((std::str::from_utf8(key).ok()?, value, reader.pos));
+                if !reader.more_members().ok()? {
+                    break;
+                }
+            }
+        }
+        Some(members)
     }
 
     /// Skips any JSON value, refusing what another parser could read differently or the strict
