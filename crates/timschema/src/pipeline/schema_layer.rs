@@ -25,6 +25,7 @@ use crate::contract::schema::RuleLocations;
 use crate::contract::{Finding, Severity, ids};
 
 /// What the schema found: errors of rule keywords, and purely structural errors.
+#[derive(Clone, Default)]
 pub(super) struct Findings {
     pub rules: Vec<Finding>,
     pub structural: Vec<Finding>,
@@ -153,11 +154,26 @@ pub(super) fn targeted_text(
     for (pointer, value) in set_aside {
         let class = tree(response).class_at(value.parent())?;
         let (start, end) = value.value;
-        let parsed: Value = serde_json::from_str(text.get(start..end)?).ok()?;
-        set_aside_value(compiled, pointer, class, &parsed, &mut findings)?;
+        let source = text.get(start..end)?;
+        let (_, key) = pointer.rsplit_once('/')?;
+        let memo = Memo {
+            response,
+            part: format!("{class}/{key}"),
+            text: source.to_owned(),
+        };
+        memo.apply(pointer, &mut findings, || {
+            let parsed: Value = serde_json::from_str(source).ok()?;
+            // Validated as if at `/key`, then made relative to the value.
+            let mut found = Findings::default();
+            let at = format!("/{key}");
+            set_aside_value(compiled, &at, class, &parsed, &mut found)?;
+            Some((found, at.len()))
+        })?;
     }
     let pointers: Vec<String> = set_aside.iter().map(|(p, _)| p.clone()).collect();
     let mut whole = Vec::new();
+    // The members of each instance, scanned once for all the fragments that look at it.
+    let mut members: HashMap<&str, Vec<(&str, usize, usize)>> = HashMap::new();
     for location in fragments(compiled, rules)? {
         let rule = compiled.locations.rule_at(location)?.id;
         let fragment = compiled.document.pointer(location)?;
@@ -167,31 +183,56 @@ pub(super) fn targeted_text(
             whole.push(location);
             continue;
         }
-        let mut reduced = Vec::new();
+        let class = class_of(location)?;
+        let at = if class.is_empty() { "" } else { location };
+        let validator = fragment_validator(compiled, location, class)?;
         for pointer in instances {
-            let (start, _) = crate::source::span_of(text.as_bytes(), pointer)?;
-            let mut object = serde_json::Map::new();
-            for (key, start, end) in crate::pipeline::fast::Reader::members(text, start)? {
-                if keys.contains(&key) {
+            if pointers
+                .iter()
+                .any(|p| crate::contract::walker::contains(p, pointer))
+            {
+                continue;
+            }
+            if !members.contains_key(pointer) {
+                let start = crate::source::start_of(text.as_bytes(), pointer)?;
+                members.insert(pointer, crate::source::members(text, start)?);
+            }
+            let kept: Vec<&(&str, usize, usize)> = members[pointer]
+                .iter()
+                .filter(|(key, _, _)| keys.contains(key))
+                .collect();
+            let mut source = String::new();
+            for (key, start, end) in &kept {
+                source.push_str(key);
+                source.push(':');
+                source.push_str(&text[*start..*end]);
+                source.push(',');
+            }
+            let memo = Memo {
+                response,
+                part: location.to_owned(),
+                text: source,
+            };
+            memo.apply(pointer, &mut findings, || {
+                let mut object = serde_json::Map::new();
+                for (key, start, end) in &kept {
                     object.insert(
-                        key.to_owned(),
-                        serde_json::from_str(&text[start..end]).ok()?,
+                        (*key).to_owned(),
+                        serde_json::from_str(&text[*start..*end]).ok()?,
                     );
                 }
-            }
-            reduced.push((pointer.to_owned(), Value::Object(object)));
+                let mut found = Findings::default();
+                collect_at(
+                    compiled,
+                    &validator,
+                    &Value::Object(object),
+                    "",
+                    at,
+                    &mut found,
+                );
+                Some((found, 0))
+            })?;
         }
-        let class = class_of(location)?;
-        let instances: Vec<(String, &str)> =
-            reduced.iter().map(|(p, _)| (p.clone(), class)).collect();
-        fragment_findings(
-            compiled,
-            &|pointer| reduced.iter().find(|(p, _)| p == pointer).map(|(_, v)| v),
-            &[location],
-            &instances,
-            &pointers,
-            &mut findings,
-        )?;
     }
     if !whole.is_empty() {
         let document: Value = serde_json::from_str(text).ok()?;
@@ -247,6 +288,83 @@ fn keys_read<'s>(schema: &'s Value, keys: &mut Vec<&'s str>) -> bool {
         }
     }
     true
+}
+
+/// The validator of the fragment at `location`, of `class` (`""`: the root).
+fn fragment_validator(compiled: &Compiled, location: &str, class: &str) -> Option<Arc<Validator>> {
+    part(compiled, location, || {
+        if class.is_empty() {
+            // The root's own fragments, at their own locations.
+            let all_of = compiled.document.get("allOf")?.clone();
+            let defs = defs_for(&all_of, compiled);
+            Some(json!({ "allOf": all_of, "$defs": defs }))
+        } else {
+            inline(compiled, location)
+        }
+    })
+}
+
+/// What a part of the schema found in a value, remembered by the part and the value's text:
+/// the same wrong value (a `"3"` for a count, a 9 for an option) recurs across a stream, and
+/// the schema's answer is the same each time. Each thread keeps its own, bounded.
+struct Memo {
+    response: Response,
+    /// The part of the schema (a class's property, or a fragment).
+    part: String,
+    /// The value's text (a fragment's: the members it reads).
+    text: String,
+}
+
+/// Memos a thread keeps before it starts afresh.
+const MEMO_ENTRIES: usize = 4096;
+/// Values longer than this are not remembered.
+const MEMO_TEXT: usize = 512;
+
+thread_local! {
+    static MEMOS: std::cell::RefCell<HashMap<(Response, String, String), Findings>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+impl Memo {
+    /// Adds to `findings` what `validate` finds (its pointers relative to the value, after a
+    /// prefix of `cut` bytes), made pointers under `pointer`; remembered for next time.
+    fn apply(
+        self,
+        pointer: &str,
+        findings: &mut Findings,
+        validate: impl FnOnce() -> Option<(Findings, usize)>,
+    ) -> Option<()> {
+        let key = (self.response, self.part, self.text);
+        let known = MEMOS.with(|memos| memos.borrow().get(&key).cloned());
+        let found = match known {
+            Some(found) => found,
+            None => {
+                let (mut found, cut) = validate()?;
+                for finding in found.rules.iter_mut().chain(&mut found.structural) {
+                    finding.pointer = finding.pointer.get(cut..)?.to_owned();
+                }
+                if key.2.len() <= MEMO_TEXT {
+                    MEMOS.with(|memos| {
+                        let mut memos = memos.borrow_mut();
+                        if memos.len() >= MEMO_ENTRIES {
+                            memos.clear();
+                        }
+                        memos.insert(key, found.clone());
+                    });
+                }
+                found
+            }
+        };
+        let place = |mut finding: Finding| {
+            finding.pointer.insert_str(0, pointer);
+            finding
+        };
+        findings.rules.extend(found.rules.into_iter().map(place));
+        findings
+            .structural
+            .extend(found.structural.into_iter().map(place));
+        Some(())
+    }
 }
 
 /// The class (`$defs` name, `""` for the root) a fragment at `location` belongs to.
@@ -321,16 +439,7 @@ fn fragment_findings<'v>(
 ) -> Option<()> {
     for &location in fragments {
         let class = class_of(location)?;
-        let validator = part(compiled, location, || {
-            if class.is_empty() {
-                // The root's own fragments, at their own locations.
-                let all_of = compiled.document.get("allOf")?.clone();
-                let defs = defs_for(&all_of, compiled);
-                Some(json!({ "allOf": all_of, "$defs": defs }))
-            } else {
-                inline(compiled, location)
-            }
-        })?;
+        let validator = fragment_validator(compiled, location, class)?;
         let at = if class.is_empty() { "" } else { location };
         for (pointer, _) in instances.iter().filter(|(_, c)| *c == class) {
             if set_aside

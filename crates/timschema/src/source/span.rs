@@ -7,6 +7,13 @@ use crate::contract::walker::unescape;
 /// `None` when there is no such value. `text` must be JSON up to the value's end (a document
 /// that parsed, or the fast path read); a byte-order mark is skipped.
 pub fn span_of(text: &[u8], pointer: &str) -> Option<(usize, usize)> {
+    let at = start_of(text, pointer)?;
+    Some((at, skip(text, at)?))
+}
+
+/// Where the value at `pointer` starts in `text`, as [`span_of`] finds it, without going to
+/// its end.
+pub fn start_of(text: &[u8], pointer: &str) -> Option<usize> {
     let mut at = if text.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -22,7 +29,44 @@ pub fn span_of(text: &[u8], pointer: &str) -> Option<(usize, usize)> {
             };
         }
     }
-    Some((at, skip(text, at)?))
+    Some(at)
+}
+
+/// The members of the object that starts at `at` in `text` (JSON up to its end): each key
+/// with where its value starts and ends. `None` for a key with an escape, or no object there.
+pub fn members(text: &str, at: usize) -> Option<Vec<(&str, usize, usize)>> {
+    let bytes = text.as_bytes();
+    if *bytes.get(at)? != b'{' {
+        return None;
+    }
+    let mut members = Vec::new();
+    let mut at = whitespace(bytes, at + 1);
+    if *bytes.get(at)? == b'}' {
+        return Some(members);
+    }
+    loop {
+        if *bytes.get(at)? != b'"' {
+            return None;
+        }
+        let end = string_end(bytes, at)?;
+        let key = text.get(at + 1..end - 1)?;
+        if key.contains('\\') {
+            return None;
+        }
+        at = whitespace(bytes, end);
+        if *bytes.get(at)? != b':' {
+            return None;
+        }
+        let start = whitespace(bytes, at + 1);
+        let end = skip(bytes, start)?;
+        members.push((key, start, end));
+        at = whitespace(bytes, end);
+        match *bytes.get(at)? {
+            b',' => at = whitespace(bytes, at + 1),
+            b'}' => return Some(members),
+            _ => return None,
+        }
+    }
 }
 
 fn whitespace(text: &[u8], mut at: usize) -> usize {

@@ -257,6 +257,27 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_value_in_an_optional_field_is_set_aside_not_refused() {
+        use super::{Verdict, examine};
+        let text = CLEAN.replace(r#""type":1"#, r#""type":1,"unreadCount":"3","recvOpt":9"#);
+        let Verdict::Found(found) = examine(&text) else {
+            panic!("not decided by the fast path: {text}");
+        };
+        let pointers: Vec<&str> = found.set_aside.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(pointers, ["/data/unreadCount", "/data/recvOpt"]);
+        let (start, end) = found.set_aside[0].1.value;
+        assert_eq!(&text[start..end], r#""3""#);
+        // Left to the full check: a required field, and what may be the web SDK's object.
+        for text in [
+            CLEAN.replace(r#""code":0"#, r#""code":"0""#),
+            r#"{"code":0,"desc":"","data":{"conversationID":"C2Cmia","type":"C2C"}}"#.to_owned(),
+            CLEAN.replace(r#""type":1"#, r#""type":1.5"#),
+        ] {
+            assert!(matches!(examine(&text), Verdict::Refused), "{text}");
+        }
+    }
+
+    #[test]
     fn the_reused_value_does_not_carry_over() {
         // A document with every list and option filled, then one with none: the second is
         // read as itself.

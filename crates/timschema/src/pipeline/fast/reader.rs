@@ -305,26 +305,6 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// The members of the object that starts at `start` of `text` (a document the reader
-    /// read): each key with where its value starts and ends. `None` for a key with an escape.
-    pub fn members(text: &'a str, start: usize) -> Option<Vec<(&'a str, usize, usize)>> {
-        let mut reader = Reader::new(text);
-        reader.pos = start;
-        let mut members = Vec::new();
-        if reader.begin_object().ok()? {
-            loop {
-                let key = reader.key().ok()?;
-                let value = reader.mark().pos;
-                reader.skip_value().ok()?;
-                members.push((std::str::from_utf8(key).ok()?, value, reader.pos));
-                if !reader.more_members().ok()? {
-                    break;
-                }
-            }
-        }
-        Some(members)
-    }
-
     /// Skips any JSON value, refusing what another parser could read differently or the strict
     /// parse would reject: a repeated key, an integer beyond 64 bits, an inexact float.
     fn skip_value(&mut self) -> Result<(), Refused> {
