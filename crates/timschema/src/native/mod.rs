@@ -38,9 +38,15 @@ pub type Object = Map<String, Value>;
 /// Whether a document's text may be in the native dialect: cheap, so documents in the channel
 /// dialect keep the fast path.
 pub fn may_be_native(text: &str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::OnceLock;
+    // Built once: building a searcher costs more than searching a response with it.
+    static FINDERS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
     let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, b"\"json_param\"").is_some()
-        || memchr::memmem::find(bytes, b"\"conv_").is_some()
+    FINDERS
+        .get_or_init(|| [Finder::new(b"\"json_param\""), Finder::new(b"\"conv_")])
+        .iter()
+        .any(|finder| finder.find(bytes).is_some())
 }
 
 /// A native document translated into its channel twin.
