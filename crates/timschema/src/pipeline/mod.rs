@@ -5,6 +5,9 @@
 //!  (whole, or JSON Lines)                    ├─► byte-order mark, UTF-8 ─────► json/utf8
 //!                                            ├─► fast read (fast/): reads, ───► the unknown keys it
 //!                                            │   no rule broken                 skipped (or nothing)
+//!                                            ├─► fast read with values set ──► the walk's findings,
+//!                                            │   aside or rules broken         the schema's on those
+//!                                            │                                 values and fragments
 //!                                            └─► refused: strict parse ──────► json/*
 //!                                                 └─► layers.rs: schema layer, rules layer,
 //!                                                      unknown keys ─────────► rule ids, schema/*

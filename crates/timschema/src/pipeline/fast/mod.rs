@@ -6,8 +6,13 @@
 //! would find nothing but unknown keys: the schema's structure accepts a document exactly when
 //! the types read it (`tests/agreement.rs`), and every schema-enforced rule is also a rule the
 //! walk checks. So the verdict is the members whose keys the contract does not define, which
-//! the reader skips and remembers with their paths ([`UnknownMember`]). A broken rule is left to
-//! the full check, whose schema layer may explain it at a second place.
+//! the reader skips and remembers with their paths ([`UnknownMember`]).
+//!
+//! A document that is not clean is often still decided here ([`Verdict::Found`]): a value of
+//! an optional field that is JSON of another kind than the field reads, or of an enumeration's
+//! type but none of its values, is set aside ([`SetAside`]) where the rules layer would set it
+//! aside, the rules are walked on the rest with their pointers, and the caller asks the schema
+//! only about the values set aside and the broken rules' fragments (`layers::check_found`).
 //!
 //! The read refuses, rather than decides, everything where the strict parse or the schema
 //! could see more than the types do or where two parsers could disagree:
@@ -17,7 +22,8 @@
 //! - an integer beyond what its field holds (beyond 64 bits in an unknown value), `-0`, and
 //!   any float whose decimal digits or exponent could round differently in another parser;
 //! - a string with a control character or a broken escape, a key with any escape;
-//! - a value of the wrong type or outside its enumeration;
+//! - a value of the wrong type or outside its enumeration in a required field, or inside a
+//!   list (the rules layer sets such values aside differently);
 //! - anything after the document.
 //!
 //! A refusal says nothing about the document: the caller runs the full check, which finds and
