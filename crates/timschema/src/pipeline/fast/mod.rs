@@ -8,7 +8,7 @@
 //! walk checks. So the verdict is the members whose keys the contract does not define, which
 //! the reader skips and remembers with their paths ([`UnknownMember`]).
 //!
-//! A document that is not clean is often still decided here ([`Verdict::Found`]): a value of
+//! A document that is not clean is often still decided here (`Verdict::Found`): a value of
 //! an optional field that is JSON of another kind than the field reads, or of an enumeration's
 //! type but none of its values, is set aside ([`SetAside`]) where the rules layer would set it
 //! aside, the rules are walked on the rest with their pointers, and the caller asks the schema
