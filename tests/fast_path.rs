@@ -196,6 +196,32 @@ fn with_repeated_member(value: &Value, target: &str, at: &str, out: &mut String)
 /// A key written twice in any object of any valid fixture is never proven clean (serde's
 /// derive refuses it in a struct and would keep one value in a map without a word).
 #[test]
+fn sound_around_the_nesting_limit() {
+    // The strict parse refuses the 128th level open; the fast path must not read past it,
+    // whether the deep value is set aside or skipped as unknown (found by fuzzing).
+    for arrays in 120..=130 {
+        let desc = timschema_tests::nested_desc(arrays);
+        assert_sound(&format!("desc nesting {arrays}"), &desc);
+        let unknown = timschema_tests::nested_unknown(arrays);
+        assert_sound(&format!("unknown nesting {arrays}"), &unknown);
+    }
+    let rules = |text: &[u8]| -> Vec<&'static str> {
+        timschema::validate(text)
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect()
+    };
+    assert_eq!(rules(&timschema_tests::nested_desc(126)), ["schema/type"]);
+    assert_eq!(rules(&timschema_tests::nested_desc(127)), ["json/depth"]);
+    assert_eq!(
+        rules(&timschema_tests::nested_unknown(125)),
+        ["schema/unknown-field"]
+    );
+    assert_eq!(rules(&timschema_tests::nested_unknown(126)), ["json/depth"]);
+}
+
+#[test]
 fn a_repeated_key_is_never_clean() {
     let mut checked = 0;
     for (name, document) in valid() {

@@ -139,5 +139,34 @@ pub fn bad_inputs() -> Vec<(&'static str, Vec<u8>)> {
                 .into_bytes(),
         ),
         ("oversized", format!("{VALID:<5000}").into_bytes()),
+        // serde_json's limit, on either side: 127 levels open read (the value is then only of
+        // the wrong type, or unknown), the 128th refused, even where the fast path would set
+        // the value aside or skip it as an unknown member.
+        ("deep-127-wrong-type", nested_desc(126)),
+        ("deep-128-wrong-type", nested_desc(127)),
+        ("deep-127-unknown-key", nested_unknown(125)),
+        ("deep-128-unknown-key", nested_unknown(126)),
     ]
+}
+
+/// A response whose optional `desc` holds `arrays` nested arrays instead of a string: the
+/// document nests `arrays + 1` levels.
+pub fn nested_desc(arrays: usize) -> Vec<u8> {
+    format!(
+        r#"{{"code":0,"desc":{}{},"data":{{"conversationID":"c2c_a","type":1,"userID":"a"}}}}"#,
+        "[".repeat(arrays),
+        "]".repeat(arrays)
+    )
+    .into_bytes()
+}
+
+/// A response whose conversation holds an unknown member of `arrays` nested arrays: the
+/// document nests `arrays + 2` levels.
+pub fn nested_unknown(arrays: usize) -> Vec<u8> {
+    format!(
+        r#"{{"code":0,"desc":"","data":{{"conversationID":"c2c_a","type":1,"userID":"a","x":{}{}}}}}"#,
+        "[".repeat(arrays),
+        "]".repeat(arrays)
+    )
+    .into_bytes()
 }

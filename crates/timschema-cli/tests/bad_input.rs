@@ -115,7 +115,7 @@ fn nesting_deeper_than_the_parser_limit() {
     );
     let out = check_beside_valid("deep", "deep.json", deep.as_bytes(), 1);
     assert!(
-        out.contains("error[json/depth]: the document nests deeper than 128 levels"),
+        out.contains("error[json/depth]: the document nests deeper than 127 levels"),
         "{out}"
     );
 }

@@ -39,7 +39,10 @@ fn replay(target: &str, run: impl Fn(&[u8])) -> usize {
 
 #[test]
 fn check_bytes() {
-    let count = replay("check_bytes", |data| fuzzing::check(data, Layout::Single));
+    let count = replay("check_bytes", |data| {
+        fuzzing::check(data, Layout::Single);
+        fuzzing::assert_fast_path_sound(data);
+    });
     assert!(count >= 50, "only {count} inputs for check_bytes");
 }
 

@@ -17,7 +17,7 @@ pub const JSON_UTF8: &str = "json/utf8";
 pub const JSON_DUPLICATE_KEY: &str = "json/duplicate-key";
 /// An integer does not fit in 64 bits.
 pub const JSON_INTEGER_OVERFLOW: &str = "json/integer-overflow";
-/// The document nests deeper than 128 levels.
+/// The document nests deeper than 127 levels.
 pub const JSON_DEPTH: &str = "json/depth";
 
 /// A value has the wrong JSON type.
@@ -72,7 +72,7 @@ pub const ALL: &[(&str, &str)] = &[
         JSON_INTEGER_OVERFLOW,
         "An integer does not fit in 64 bits; no SDK can send it.",
     ),
-    (JSON_DEPTH, "The document nests deeper than 128 levels."),
+    (JSON_DEPTH, "The document nests deeper than 127 levels."),
     (SCHEMA_TYPE, "A value has the wrong JSON type."),
     (SCHEMA_ENUM, "A value is not one the enumeration allows."),
     (

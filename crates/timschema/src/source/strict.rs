@@ -128,7 +128,7 @@ fn from_serde(text: &[u8], error: &serde_json::Error, bom: usize) -> ParseError 
     } else if message.starts_with("recursion limit exceeded") {
         (
             ids::JSON_DEPTH,
-            "the document nests deeper than 128 levels".to_owned(),
+            "the document nests deeper than 127 levels".to_owned(),
         )
     } else if message.starts_with("trailing characters") {
         let rest = &text[offset.saturating_sub(1).min(text.len())..];

@@ -142,10 +142,12 @@ impl UnknownMember {
     }
 }
 
-/// The deepest nesting read (serde_json's own limit). The contract's types nest far less than
-/// this; the limit keeps a recursive type, should one ever be added, from overflowing the stack
-/// on a hostile document.
-const MAX_DEPTH: u32 = 128;
+/// The deepest nesting read: serde_json's own limit, which the strict parse applies, so that a
+/// document the strict parse refuses as too deep is never read here. serde_json refuses the
+/// 128th object or array open at once, empty or not. The contract's types nest far less than
+/// this; the limit also keeps a recursive type, should one ever be added, from overflowing the
+/// stack on a hostile document.
+const MAX_DEPTH: u32 = 127;
 
 /// Powers of ten that are exact in an `f64`.
 const POW10: [f64; 23] = [
@@ -443,16 +445,16 @@ impl<'a> Reader<'a> {
     }
 
     /// After an opening bracket: false (and taken) if `close` follows at once; otherwise one
-    /// level deeper.
+    /// level deeper. Refuses a bracket beyond [`MAX_DEPTH`], even one closed at once.
     fn close_if(&mut self, close: u8) -> Result<bool, Refused> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Refused);
+        }
         if self.peek() == Some(close) {
             self.pos += 1;
             return Ok(false);
         }
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(Refused);
-        }
         Ok(true)
     }
 
@@ -951,9 +953,11 @@ mod tests {
             Ok(())
         }
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
-        // 128 levels open around the innermost, empty array: read; one more is refused.
-        assert_eq!(read(&deep(129), nested), Some(()));
-        assert_eq!(read(&deep(130), nested), None);
+        // serde_json's limit: 127 levels read, the 128th refused even when it is empty.
+        assert_eq!(read(&deep(127), nested), Some(()));
+        assert_eq!(read(&deep(128), nested), None);
+        assert!(serde_json::from_str::<serde_json::Value>(&deep(127)).is_ok());
+        assert!(serde_json::from_str::<serde_json::Value>(&deep(128)).is_err());
         assert_eq!(read("[[],[[]],[]]", nested), Some(()));
     }
 }
