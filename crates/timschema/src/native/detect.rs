@@ -103,34 +103,65 @@ fn web(object: &Map<String, Value>) -> Option<String> {
         _ if object.contains_key("conversationID") => object,
         _ => return None,
     };
-    // A web-style id alone may be a channel response with a broken prefix; with a type that
-    // is not a number, it is the JS SDK's object.
-    let id = conversation.get("conversationID").and_then(Value::as_str);
-    let numeric_type = conversation.get("type").is_some_and(Value::is_number);
-    if let Some(id) = id.filter(|id| {
-        !numeric_type
-            && (id.starts_with("C2C") || id.starts_with("GROUP"))
-            && !id.starts_with("c2c_")
-            && !id.starts_with("group_")
-    }) {
-        return Some(format!("conversationID {id:?}"));
+    let kind = match conversation.get("type") {
+        Some(Value::Number(_)) => TypeClue::Number,
+        Some(Value::String(kind)) => TypeClue::Text(kind),
+        _ => TypeClue::Other,
+    };
+    WebClues {
+        id: conversation.get("conversationID").and_then(Value::as_str),
+        kind,
+        payload: conversation
+            .get("lastMessage")
+            .and_then(Value::as_object)
+            .is_some_and(|m| m.contains_key("payload")),
     }
-    // The JS SDK's TYPES.CONV_* constants.
-    if let Some(kind) = conversation
-        .get("type")
-        .and_then(Value::as_str)
-        .filter(|kind| ["C2C", "GROUP", "@TIM#SYSTEM"].contains(kind))
-    {
-        return Some(format!("type {kind:?}"));
+    .mark()
+}
+
+/// What a conversation holds that could tell the web JS SDK's object from a channel response's
+/// `data`. Gathered from a parsed document here, and from its own read by the fast path, which
+/// leaves a document to the full check whenever these clues mark it: both tell the dialect by
+/// this one predicate.
+pub(crate) struct WebClues<'a> {
+    /// `conversationID`, when it is a string.
+    pub id: Option<&'a str>,
+    /// `type`.
+    pub kind: TypeClue<'a>,
+    /// Whether `lastMessage` holds a `payload` (the JS SDK's message body).
+    pub payload: bool,
+}
+
+/// What a conversation's `type` is, as far as telling the dialect goes.
+pub(crate) enum TypeClue<'a> {
+    /// A number, as in the channel dialect.
+    Number,
+    /// A string: its text.
+    Text(&'a str),
+    /// Absent, or any other JSON.
+    Other,
+}
+
+impl WebClues<'_> {
+    /// What marks the conversation as the web JS SDK's object, if anything does.
+    pub fn mark(&self) -> Option<String> {
+        // A web-style id alone may be a channel response with a broken prefix; with a type
+        // that is not a number, it is the JS SDK's object.
+        let numeric_type = matches!(self.kind, TypeClue::Number);
+        if let Some(id) = self
+            .id
+            .filter(|id| !numeric_type && (id.starts_with("C2C") || id.starts_with("GROUP")))
+        {
+            return Some(format!("conversationID {id:?}"));
+        }
+        // The JS SDK's TYPES.CONV_* constants.
+        if let TypeClue::Text(kind) = self.kind
+            && ["C2C", "GROUP", "@TIM#SYSTEM"].contains(&kind)
+        {
+            return Some(format!("type {kind:?}"));
+        }
+        self.payload.then(|| "lastMessage.payload".into())
     }
-    if conversation
-        .get("lastMessage")
-        .and_then(Value::as_object)
-        .is_some_and(|m| m.contains_key("payload"))
-    {
-        return Some("lastMessage.payload".into());
-    }
-    None
 }
 
 /// Which response a channel document is: a `data` with the keys of a page and no

@@ -26,6 +26,7 @@ pub mod translate;
 mod write;
 
 pub use detect::{Shape, detect};
+pub(crate) use detect::{TypeClue, WebClues};
 pub use inner::Inner;
 pub use translate::{Native, NativeValue, Translation};
 pub use write::{NativeForm, envelope, to_native};

@@ -44,6 +44,7 @@ pub use reader::{Mark, Reader, Segment, SetAside, UnknownMember, kinds};
 
 use crate::GetConversationResponse;
 use crate::contract::{Contract, Walker};
+use crate::native::{TypeClue, WebClues};
 
 /// The fast path cannot decide this document; never shown to anyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,9 +149,9 @@ fn verdict(response: &mut GetConversationResponse, text: &str) -> Verdict {
 
 /// Whether the full check would take a document the fast path read, not clean, for a channel
 /// getConversation response (`native::detect`): its `data` holds a `conversationID` (so it is
-/// no list page), and nothing marks it as the web JS SDK's object (an id such as `C2Cmia` or
-/// a `type` such as `"C2C"` where a number belongs, a `lastMessage.payload`). Anything else is
-/// left to the full check.
+/// no list page), and the clues that tell the web JS SDK's object (`native::WebClues`, the
+/// predicate the full check uses) mark nothing. A `type` set aside as a string with an escape
+/// is left to the full check, which reads the escape.
 fn surely_channel(
     response: &GetConversationResponse,
     set_aside: &[(String, SetAside)],
@@ -160,20 +161,30 @@ fn surely_channel(
     let Some(data) = &response.data else {
         return false;
     };
-    let kind_set_aside = set_aside
+    let kind = match set_aside
         .iter()
-        .find(|(pointer, _)| pointer == "/data/type");
-    let numeric_type = match kind_set_aside {
-        Some((_, value)) => matches!(text.as_bytes().get(value.value.0), Some(b'-' | b'0'..=b'9')),
-        None => data.conversation_type.is_some(),
+        .find(|(pointer, _)| pointer == "/data/type")
+    {
+        Some((_, value)) => {
+            let value = &text[value.value.0..value.value.1];
+            match value.as_bytes()[0] {
+                b'-' | b'0'..=b'9' => TypeClue::Number,
+                b'"' if value.contains('\\') => return false,
+                b'"' => TypeClue::Text(&value[1..value.len() - 1]),
+                _ => TypeClue::Other,
+            }
+        }
+        None if data.conversation_type.is_some() => TypeClue::Number,
+        None => TypeClue::Other,
     };
-    let id = &data.conversation_id;
-    let web_id = id.starts_with("C2C") || id.starts_with("GROUP");
-    let web_type = kind_set_aside.is_some() && !numeric_type;
-    let payload = unknown
-        .iter()
-        .any(|member| member.pointer(text) == "/data/lastMessage/payload");
-    (numeric_type || !web_id) && !web_type && !payload
+    let clues = WebClues {
+        id: Some(&data.conversation_id),
+        kind,
+        payload: unknown
+            .iter()
+            .any(|member| member.pointer(text) == "/data/lastMessage/payload"),
+    };
+    clues.mark().is_none()
 }
 
 /// Reads a whole document (UTF-8, a byte-order mark allowed) into a new value, or refuses.
