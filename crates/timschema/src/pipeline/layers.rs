@@ -128,7 +128,21 @@ pub(crate) fn check_found(text: &str, found: &super::fast::Found) -> Option<Foun
 
 /// What is said of a key the contract does not define.
 pub(crate) fn unknown_message(key: &str) -> String {
-    format!("{key:?} is not a field of the contract")
+    const REST: &str = " is not a field of the contract";
+    // A key of printable ASCII other than `"` and `\\` is quoted as `{key:?}` quotes it,
+    // without going through the formatter (one warning per document is common).
+    if key
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\')
+    {
+        let mut message = String::with_capacity(key.len() + 2 + REST.len());
+        message.push('"');
+        message.push_str(key);
+        message.push('"');
+        message.push_str(REST);
+        return message;
+    }
+    format!("{key:?}{REST}")
 }
 
 /// One report from both layers: rule findings of the rules layer win over the same rule seen
@@ -186,5 +200,28 @@ pub mod each {
     pub fn rules(document: &serde_json::Value) -> usize {
         let outcome = super::rules_layer::check(document, super::Response::GetConversation);
         outcome.findings.len() + outcome.structural.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_unknown_field_message_quotes_as_debug_does() {
+        for key in [
+            "isVip",
+            "a b",
+            "",
+            "x~y/z",
+            "quo\"te",
+            "back\\slash",
+            "tab\t",
+            "é",
+            "\u{7f}",
+        ] {
+            assert_eq!(
+                super::unknown_message(key),
+                format!("{key:?} is not a field of the contract")
+            );
+        }
     }
 }

@@ -60,11 +60,16 @@ impl Place<'_> {
         self.put(finding, Position::at(self.text, inner.outer(start)));
     }
 
-    /// Places a finding on the value that starts at byte `start` of the text, where the
-    /// reader that found it saw it.
-    pub fn locate_at(&self, finding: &mut Finding, start: usize) {
-        finding.value =
-            source::value_end(self.text, start).and_then(|end| shown(&self.text[start..end]));
+    /// Places a finding on the value that spans `start..end` of the text, where the reader
+    /// that found it saw it.
+    pub fn locate_at(&self, finding: &mut Finding, (start, end): (usize, usize)) {
+        finding.value = shown(&self.text[start..end]);
+        if self.lines {
+            // One line of JSON Lines: the column is all there is to count.
+            finding.line = self.first_line;
+            finding.column = source::chars(&self.text[..start]) + 1;
+            return;
+        }
         self.put(finding, Position::at(self.text, start));
     }
 }
@@ -205,6 +210,10 @@ fn already_compact(raw: &[u8]) -> Option<&str> {
 }
 
 fn cut(text: &str, max: usize) -> String {
+    // Fewer bytes than the limit are fewer characters too.
+    if text.len() <= max {
+        return text.to_owned();
+    }
     match text.char_indices().nth(max) {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_owned(),

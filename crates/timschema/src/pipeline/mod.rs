@@ -244,9 +244,9 @@ fn findings(
         }
         Ok(Layers::Read(unknown)) => unknown
             .into_iter()
-            .map(|(mut finding, start)| {
+            .map(|(mut finding, value)| {
                 // Placed where the reader saw it.
-                place.locate_at(&mut finding, start);
+                place.locate_at(&mut finding, value);
                 finding
             })
             .collect(),
@@ -256,8 +256,8 @@ fn findings(
             for finding in &mut findings {
                 place.locate(finding);
             }
-            findings.extend(unknown.into_iter().map(|(mut finding, start)| {
-                place.locate_at(&mut finding, start);
+            findings.extend(unknown.into_iter().map(|(mut finding, value)| {
+                place.locate_at(&mut finding, value);
                 finding
             }));
             findings
@@ -393,7 +393,7 @@ fn unknown_findings(
     bom: usize,
     unknown: &[fast::UnknownMember],
     option: UnknownFields,
-) -> Vec<(Finding, usize)> {
+) -> Vec<(Finding, (usize, usize))> {
     let Some(severity) = option.severity() else {
         return Vec::new();
     };
@@ -407,7 +407,7 @@ fn unknown_findings(
                 member.pointer(text),
                 layers::unknown_message(key),
             );
-            (finding, member.value + bom)
+            (finding, (member.value.0 + bom, member.value.1 + bom))
         })
         .collect()
 }
@@ -416,12 +416,12 @@ fn unknown_findings(
 enum Layers {
     /// The fast path read it and found no broken rule: the members whose keys the contract
     /// does not define, with where their values start.
-    Read(Vec<(Finding, usize)>),
+    Read(Vec<(Finding, (usize, usize))>),
     /// The fast path read it with values set aside or rules broken, and both layers' findings
     /// were made from that reading (not yet placed), with the unknown members as for `Read`.
     Found {
         found: layers::Found,
-        unknown: Vec<(Finding, usize)>,
+        unknown: Vec<(Finding, (usize, usize))>,
     },
     /// The full check needs the parsed document.
     Parsed(serde_json::Value),

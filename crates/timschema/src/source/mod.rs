@@ -10,5 +10,5 @@ mod span;
 mod strict;
 
 pub use scan::{Position, chars, nth_char};
-pub use span::{members, span_of, start_of, value_end};
+pub use span::{members, span_of, start_of};
 pub use strict::{ParseError, decode, parse, parse_str};

@@ -134,11 +134,6 @@ fn string_end(text: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// The byte after the value that starts at `at`.
-pub fn value_end(text: &[u8], at: usize) -> Option<usize> {
-    skip(text, at)
-}
-
 fn skip(text: &[u8], at: usize) -> Option<usize> {
     match *text.get(at)? {
         b'"' => string_end(text, at),

@@ -59,7 +59,7 @@ impl SetAside {
 
     /// The JSON pointer of the value.
     pub fn pointer(&self) -> String {
-        let mut pointer = String::new();
+        let mut pointer = String::with_capacity(path_len(&self.path));
         push_path(&mut pointer, &self.path);
         pointer
     }
@@ -98,13 +98,26 @@ pub struct Mark {
 const MAX_SET_ASIDE: usize = 64;
 
 fn push_path(pointer: &mut String, path: &[Segment]) {
+    use std::fmt::Write as _;
     for segment in path.iter().rev() {
         pointer.push('/');
         match segment {
             Segment::Field(name) => pointer.push_str(name),
-            Segment::Index(index) => pointer.push_str(&index.to_string()),
+            Segment::Index(index) => {
+                let _ = write!(pointer, "{index}");
+            }
         }
     }
+}
+
+/// About how long the pointer of `path` is, so that it is built in one allocation.
+fn path_len(path: &[Segment]) -> usize {
+    path.iter()
+        .map(|segment| match segment {
+            Segment::Field(name) => name.len() + 1,
+            Segment::Index(_) => 4,
+        })
+        .sum()
 }
 
 /// A member of an object whose key the contract does not define: newer SDKs add fields, so it
@@ -116,8 +129,8 @@ pub struct UnknownMember {
     object: usize,
     /// The key's bytes (it has no escape), as a range of the text.
     pub key: (usize, usize),
-    /// Where its value starts.
-    pub value: usize,
+    /// Where its value starts and ends.
+    pub value: (usize, usize),
     /// The path to the object that holds it, innermost first, added to by each field and
     /// list the read returns through.
     path: Vec<Segment>,
@@ -135,7 +148,7 @@ pub enum Segment {
 impl UnknownMember {
     /// The JSON pointer of the member in `text` (the text it was read from).
     pub fn pointer(&self, text: &str) -> String {
-        let mut pointer = String::new();
+        let mut pointer = String::with_capacity(path_len(&self.path) + self.key.1 - self.key.0 + 1);
         push_path(&mut pointer, &self.path);
         crate::contract::walker::push_segment(&mut pointer, &text[self.key.0..self.key.1]);
         pointer
@@ -296,12 +309,12 @@ impl<'a> Reader<'a> {
             return Err(Refused);
         }
         self.peek();
-        let value = self.pos;
+        let start = self.pos;
         self.skip_value()?;
         self.members.push(Member::Unknown(UnknownMember {
             object,
             key,
-            value,
+            value: (start, self.pos),
             path: Vec::new(),
         }));
         Ok(())
