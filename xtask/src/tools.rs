@@ -1,7 +1,8 @@
 //! The independent validators the tests run, installed from the project's own pinned lists so
 //! a fresh machine needs nothing by hand.
 //!
-//! - Ajv 8 (npm, `tests/js/package-lock.json`) into `tests/js/node_modules`;
+//! - Ajv 8 and the other npm judges, with the official CEL conformance cases
+//!   (`@bufbuild/cel-spec`), (npm, `tests/js/package-lock.json`) into `tests/js/node_modules`;
 //! - check-jsonschema and python-jsonschema (PyPI, `tests/python/requirements.txt`) into a
 //!   virtual environment at `target/tools/venv`.
 //!
