@@ -31,6 +31,11 @@ pub fn check(cx: &Ctxt, container: &Container) {
             for rule in &container.rules {
                 common(cx, rule);
                 container_rule(cx, rule, fields.iter().map(|f| f.wire.as_str()).collect());
+                if rule.cel.is_some()
+                    && let Err(error) = crate::cel::compile(rule, fields)
+                {
+                    cx.syn_error(error);
+                }
                 check_id(rule);
             }
         }
@@ -143,10 +148,33 @@ fn field_rule(cx: &Ctxt, rule: &RuleDef) {
 }
 
 fn container_rule(cx: &Ctxt, rule: &RuleDef, wire_names: Vec<&str>) {
+    if rule.cel.is_some() {
+        if let Some(check) = &rule.check {
+            cx.error_spanned_by(
+                check,
+                "a rule is either `cel = \"...\"` or `check = function`, not both",
+            );
+        }
+        if let Some(field) = rule.fields.first() {
+            cx.error_spanned_by(
+                field,
+                "a CEL rule's fields are those its expression reads; leave `fields` out",
+            );
+        }
+        return;
+    }
+    for (given, key) in [(&rule.detail, "detail"), (&rule.at, "at")] {
+        if let Some(given) = given {
+            cx.error_spanned_by(
+                given,
+                format!("`{key}` is for a rule written in CEL (`cel = \"...\"`)"),
+            );
+        }
+    }
     if rule.check.is_none() {
         cx.syn_error(syn::Error::new(
             rule.span,
-            "a container rule needs `check = path::to::function`",
+            "a container rule needs `cel = \"...\"` (or `check = path::to::function`)",
         ));
     }
     if rule.fields.is_empty() {

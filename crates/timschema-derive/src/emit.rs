@@ -42,6 +42,7 @@ pub fn emit(container: &Container) -> TokenStream {
                         &type_name,
                         target,
                         std::slice::from_ref(wire),
+                        None,
                     ));
                     let value = quote_spanned!(rule.kind_span=> &self.#member);
                     checks.push(field_check(&rt, rule, &value, index));
@@ -59,6 +60,27 @@ pub fn emit(container: &Container) -> TokenStream {
             }
             for rule in &container.rules {
                 let index = rules.len();
+                if rule.cel.is_some() {
+                    let compiled = crate::cel::compile(rule, fields)
+                        .expect("checked: the expression compiles");
+                    rules.push(rule_data(
+                        &rt,
+                        rule,
+                        &type_name,
+                        quote!(#rt::Target::Value),
+                        &compiled.fields,
+                        Some(&compiled.canonical),
+                    ));
+                    let (value, detail, at) = (&compiled.value, &compiled.detail, &compiled.at);
+                    walk.push(quote! {
+                        walker.container_rule(&rules[#index], |ctx| {
+                            if !::timschema::__private::contract::cel::holds(#value) {
+                                ctx.report(#at, #detail);
+                            }
+                        });
+                    });
+                    continue;
+                }
                 let fields: Vec<String> = rule.fields.iter().map(syn::LitStr::value).collect();
                 rules.push(rule_data(
                     &rt,
@@ -66,6 +88,7 @@ pub fn emit(container: &Container) -> TokenStream {
                     &type_name,
                     quote!(#rt::Target::Value),
                     &fields,
+                    None,
                 ));
                 let check = rule
                     .check
@@ -88,7 +111,7 @@ pub fn emit(container: &Container) -> TokenStream {
                         VariantValue::Str(text) => quote!(#rt::Lit::Str(#text)),
                     };
                     let mut data =
-                        rule_data(&rt, rule, &type_name, quote!(#rt::Target::Value), &[]);
+                        rule_data(&rt, rule, &type_name, quote!(#rt::Target::Value), &[], None);
                     data = quote!(#rt::Rule { kind: #rt::RuleKind::Forbid(#lit), ..#data });
                     rules.push(data);
                     reports
@@ -140,6 +163,7 @@ fn rule_data(
     type_name: &str,
     target: TokenStream,
     fields: &[String],
+    cel: Option<&str>,
 ) -> TokenStream {
     let id = &rule.id;
     let message = &rule.message;
@@ -175,6 +199,10 @@ fn rule_data(
     };
     let schema = optional(&rule.schema);
     let mutant = optional(&rule.mutant);
+    let cel = match cel {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
         #rt::Rule {
             id: #id,
@@ -187,6 +215,7 @@ fn rule_data(
             kind: #kind,
             schema: #schema,
             mutant: #mutant,
+            cel: #cel,
         }
     }
 }

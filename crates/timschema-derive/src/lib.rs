@@ -20,6 +20,7 @@
 
 #![deny(missing_docs)]
 
+mod cel;
 mod check;
 mod ctxt;
 mod emit;
@@ -53,5 +54,6 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let mut tokens = emit::emit(&model);
     tokens.extend(fast_read::emit(&model));
     tokens.extend(native::emit(&model));
+    tokens.extend(cel::emit_values(&model));
     Ok(tokens)
 }

@@ -90,6 +90,14 @@ pub struct RuleDef {
     pub schema: Option<syn::Path>,
     /// A container rule's mutant function (breaks the rule on a valid JSON value).
     pub mutant: Option<syn::Path>,
+    /// A container rule's CEL expression (`cel = "..."`): true when the rule holds.
+    pub cel: Option<syn::LitStr>,
+    /// The details a broken CEL rule reports, a template over values it read
+    /// (`"userID is {self.userID}"`).
+    pub detail: Option<syn::LitStr>,
+    /// The field a broken CEL rule is reported at (a wire name); the first field it reads when
+    /// not given.
+    pub at: Option<syn::LitStr>,
     /// The whole attribute, for errors about the rule as a whole.
     pub span: Span,
     /// A value in the attribute was already reported as malformed; "missing" errors about

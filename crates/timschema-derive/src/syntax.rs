@@ -23,7 +23,8 @@ enum Place {
 
 const FIELD_KEYS: &str = "range, pattern, prefix, non_empty, max_bytes, max_items, one_of, each, id, severity, message, doc";
 const VARIANT_KEYS: &str = "forbid, id, severity, message, doc";
-const RULE_KEYS: &str = "id, check, schema, mutant, fields, severity, message, doc";
+const RULE_KEYS: &str =
+    "id, cel, detail, at, check, schema, mutant, fields, severity, message, doc";
 
 pub fn parse<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container<'a>> {
     let serde = SerdeContainer::parse(cx, &input.attrs);
@@ -237,6 +238,9 @@ fn empty_rule(span: Span) -> RuleDef {
         check: None,
         schema: None,
         mutant: None,
+        cel: None,
+        detail: None,
+        at: None,
         span,
         broken: false,
     }
@@ -358,6 +362,19 @@ fn container_rules(cx: &Ctxt, attr: &syn::Attribute) -> Vec<RuleDef> {
             let key = key_name(&inner);
             match key.as_str() {
                 "id" | "severity" | "message" | "doc" => common_key(cx, &mut rule, &key, &inner),
+                "cel" | "detail" | "at" => {
+                    let expr: Expr = inner.value()?.parse()?;
+                    let Some(text) = lit_str(cx, &expr) else {
+                        rule.broken = true;
+                        return Ok(());
+                    };
+                    match key.as_str() {
+                        "cel" => rule.cel = Some(text),
+                        "detail" => rule.detail = Some(text),
+                        _ => rule.at = Some(text),
+                    }
+                    Ok(())
+                }
                 "check" | "schema" | "mutant" => {
                     let expr: Expr = inner.value()?.parse()?;
                     let Expr::Path(path) = expr else {

@@ -5,6 +5,7 @@
 //! walk that visits every field; what a rule kind means (how a range is checked, which JSON
 //! Schema keywords express it) lives here, once, for every type.
 
+pub mod cel;
 pub mod check;
 mod finding;
 pub mod ids;
@@ -167,6 +168,9 @@ pub struct Rule {
     /// For a container rule: a change to a valid JSON value of the type that breaks the rule
     /// (field rules get theirs from their kind); the fixtures are made with it.
     pub mutant: Option<fn(&mut serde_json::Value)>,
+    /// For a rule written in CEL: its expression, as `timschema-cel` prints it. True when the
+    /// rule holds, over the object as `self`; the derive compiled it into the check.
+    pub cel: Option<&'static str>,
 }
 
 impl Rule {
@@ -200,13 +204,16 @@ impl Rule {
 impl serde::Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Rule", 7)?;
+        let mut out = serializer.serialize_struct("Rule", 8)?;
         out.serialize_field("id", self.id)?;
         out.serialize_field("severity", &self.severity)?;
         out.serialize_field("type", self.type_name)?;
         out.serialize_field("appliesTo", &self.applies_to())?;
         out.serialize_field("message", self.message)?;
         out.serialize_field("doc", self.doc)?;
+        if let Some(cel) = self.cel {
+            out.serialize_field("cel", cel)?;
+        }
         out.serialize_field("schemaEnforced", &self.schema_enforced())?;
         out.end()
     }

@@ -223,14 +223,15 @@ pub struct RuleCtx<'w, 'a> {
 
 impl RuleCtx<'_, '_> {
     /// Reports the rule broken at a field of the value (a wire name, or a relative pointer
-    /// such as `lastMessage/groupID`), with details of this case.
+    /// such as `lastMessage/groupID`), with details of this case (none when empty).
     pub fn report(&mut self, field: &str, detail: impl Into<String>) {
         let mut pointer = self.walker.pointer.clone();
         for segment in field.split('/').filter(|s| !s.is_empty()) {
             push_segment(&mut pointer, segment);
         }
-        self.walker
-            .report_at(self.rule, pointer, Some(detail.into()));
+        let detail: String = detail.into();
+        let detail = (!detail.is_empty()).then_some(detail);
+        self.walker.report_at(self.rule, pointer, detail);
     }
 }
 

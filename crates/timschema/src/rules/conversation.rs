@@ -80,39 +80,6 @@ pub fn id_suffix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
     }
 }
 
-/// A field that only one kind of conversation may fill: reports it, with the value it has
-/// (`shown`, when filled), when the conversation is of the other kind. `shown` is only
-/// called then, so a valid response costs no formatting.
-fn only_for(
-    conversation: &V2TimConversation,
-    ctx: &mut RuleCtx<'_, '_>,
-    field: &str,
-    shown: impl FnOnce() -> Option<String>,
-    kind_needed: ConversationType,
-) {
-    let other = match kind_needed {
-        ConversationType::C2c => ConversationType::Group,
-        _ => ConversationType::C2c,
-    };
-    if kind(conversation) != Some(other) {
-        return;
-    }
-    if let Some(shown) = shown() {
-        ctx.report(
-            field,
-            format!("{field} is {shown} but type is {}", other.value()),
-        );
-    }
-}
-
-/// A string field's value for a message, when it is filled.
-fn shown_text(value: &Option<String>) -> Option<String> {
-    value
-        .as_ref()
-        .filter(|v| !v.is_empty())
-        .map(|v| format!("{v:?}"))
-}
-
 /// The schema of an "only for" rule: when `type` is `other`, `field` is null, absent or "".
 fn only_for_schema(field: &str, other: i64, empty: Value) -> Value {
     json!({
@@ -125,31 +92,9 @@ fn absent_or_empty_string() -> Value {
     json!({ "enum": [null, ""] })
 }
 
-/// `userID` only in one-to-one chats.
-pub fn user_id_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    only_for(
-        conversation,
-        ctx,
-        "userID",
-        || shown_text(&conversation.user_id),
-        ConversationType::C2c,
-    );
-}
-
 /// The schema of [`user_id_only_c2c`].
 pub fn user_id_only_c2c_schema() -> Value {
     only_for_schema("userID", 2, absent_or_empty_string())
-}
-
-/// `groupID` only in groups.
-pub fn group_id_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    only_for(
-        conversation,
-        ctx,
-        "groupID",
-        || shown_text(&conversation.group_id),
-        ConversationType::Group,
-    );
 }
 
 /// The schema of [`group_id_only_group`].
@@ -157,40 +102,9 @@ pub fn group_id_only_group_schema() -> Value {
     only_for_schema("groupID", 1, absent_or_empty_string())
 }
 
-/// `groupType` only in groups.
-pub fn group_type_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let shown = || {
-        conversation
-            .group_type
-            .as_ref()
-            .and_then(|g| g.value())
-            .map(|g| format!("{:?}", g.as_str()))
-    };
-    only_for(
-        conversation,
-        ctx,
-        "groupType",
-        shown,
-        ConversationType::Group,
-    );
-}
-
 /// The schema of [`group_type_only_group`].
 pub fn group_type_only_group_schema() -> Value {
     only_for_schema("groupType", 1, absent_or_empty_string())
-}
-
-/// `groupAtInfoList` entries only in groups.
-pub fn at_info_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let entries = conversation.group_at_info_list.as_ref().map_or(0, Vec::len);
-    let shown = || (entries > 0).then(|| format!("a list of {entries}"));
-    only_for(
-        conversation,
-        ctx,
-        "groupAtInfoList",
-        shown,
-        ConversationType::Group,
-    );
 }
 
 /// The schema of [`at_info_only_group`].
@@ -200,40 +114,6 @@ pub fn at_info_only_group_schema() -> Value {
         1,
         json!({ "type": ["array", "null"], "maxItems": 0 }),
     )
-}
-
-/// A non-zero `c2cReadTimestamp` only in one-to-one chats.
-pub fn c2c_read_timestamp_only_c2c(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let shown = || {
-        conversation
-            .c2c_read_timestamp
-            .filter(|t| *t != 0)
-            .map(|t| t.to_string())
-    };
-    only_for(
-        conversation,
-        ctx,
-        "c2cReadTimestamp",
-        shown,
-        ConversationType::C2c,
-    );
-}
-
-/// A non-zero `groupReadSequence` only in groups.
-pub fn group_read_sequence_only_group(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let shown = || {
-        conversation
-            .group_read_sequence
-            .filter(|s| *s != 0)
-            .map(|s| s.to_string())
-    };
-    only_for(
-        conversation,
-        ctx,
-        "groupReadSequence",
-        shown,
-        ConversationType::Group,
-    );
 }
 
 /// Live-streaming groups keep no unread count.

@@ -31,12 +31,40 @@ pub fn markdown(rules: &[&Rule]) -> String {
             id = rule.id,
         ));
     }
+    out.push_str(CEL);
     for rule in rules {
         out.push_str(&format!("\n## {}\n\n{}\n", rule.id, rule.doc));
+        if let Some(cel) = rule.cel {
+            out.push_str(&format!("\nHolds when (CEL):\n\n```cel\n{cel}\n```\n"));
+        }
     }
     out.push_str(&crate::sdk::markdown());
     out
 }
+
+/// How the rules written in CEL read, for the page.
+const CEL: &str = "\n## Rules written in CEL\n\n\
+A rule that reads more than one field is written as one expression of CEL, the Common \
+Expression Language (as in Kubernetes' `x-kubernetes-validations` and Buf's protovalidate), \
+over the object it applies to, `self`. The expression is true when the rule holds. The derive \
+parses and type-checks it when the crate compiles (an unknown field, a type mismatch or a \
+result that is not a boolean is a compile error) and compiles it to Rust: no CEL interpreter \
+runs when a document is checked. Rules not yet moved to CEL are Rust functions.\n\n\
+**The subset** (crate `timschema-cel`): literals (`null`, booleans, `int`, `uint` with `u`, \
+doubles, strings in any of CEL's quotings; no bytes), lists after `in`, `self.field` and \
+`a.field`, `a[i]`, `!` `-` `*` `/` `%` `+` `-` `==` `!=` `<` `<=` `>` `>=` `in` `&&` `||` \
+`?:`, `has(a.field)`, `size()`, `startsWith`, `endsWith`, `contains`, `matches` (RE2 syntax, \
+a literal pattern), and the macros `all`, `exists` and `exists_one`. Its semantics are CEL's: \
+an error is a value that `&&` and `||` absorb whichever side decides, integer arithmetic is \
+checked, and numbers of different types compare by value. The official conformance cases of \
+these operators pass (`tests/cel_conformance.rs`).\n\n\
+**Absent, `null` and `\"\"`**, one decision for every rule: a field that is absent or \
+`null` is not there, so `has(self.f)` is false and reading `self.f` is an error, which leaves \
+the rule unjudged rather than broken. The empty string that native builds write for a field \
+of the other conversation kind is a value, `\"\"`; a rule that accepts it says so \
+(`!has(self.userID) || self.userID == \"\"`). Another CEL runtime enforces the same rule on \
+the JSON response once `null` members are dropped from it. Enumerations are their wire value \
+(an integer, or a name such as `\"AVChatRoom\"`).\n";
 
 /// The catalogue as an aligned text table.
 pub fn table(rules: &[&Rule]) -> String {

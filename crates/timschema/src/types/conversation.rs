@@ -35,28 +35,28 @@ use crate::types::or_empty::OrEmpty;
     ),
     rule(
         id = "user-id-only-c2c",
-        check = crate::rules::conversation::user_id_only_c2c,
+        cel = r#"!has(self.userID) || self.userID == "" || self.type != 2"#,
+        detail = "userID is {self.userID} but type is {self.type}",
         mutant = crate::rules::conversation::user_id_only_c2c_mutant,
         schema = crate::rules::conversation::user_id_only_c2c_schema,
-        fields("userID", "type"),
         message = "userID is set on a group conversation",
         doc = "userID names the peer of a one-to-one chat; for a group it is null, or the empty string on native builds (docs/wire-format.md: invariant 2: the native headers say it is empty for other kinds)."
     ),
     rule(
         id = "group-id-only-group",
-        check = crate::rules::conversation::group_id_only_group,
+        cel = r#"!has(self.groupID) || self.groupID == "" || self.type != 1"#,
+        detail = "groupID is {self.groupID} but type is {self.type}",
         mutant = crate::rules::conversation::group_id_only_group_mutant,
         schema = crate::rules::conversation::group_id_only_group_schema,
-        fields("groupID", "type"),
         message = "groupID is set on a one-to-one conversation",
         doc = "groupID names the group of a group chat; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
     rule(
         id = "group-type-only-group",
-        check = crate::rules::conversation::group_type_only_group,
+        cel = r#"!has(self.groupType) || self.groupType == "" || self.type != 1"#,
+        detail = "groupType is {self.groupType} but type is {self.type}",
         mutant = crate::rules::conversation::group_type_only_group_mutant,
         schema = crate::rules::conversation::group_type_only_group_schema,
-        fields("groupType", "type"),
         message = "groupType is set on a one-to-one conversation",
         doc = "groupType is the kind of a group; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
@@ -80,10 +80,10 @@ use crate::types::or_empty::OrEmpty;
     ),
     rule(
         id = "at-info-only-group",
-        check = crate::rules::conversation::at_info_only_group,
+        cel = r#"!has(self.groupAtInfoList) || size(self.groupAtInfoList) == 0 || self.type != 1"#,
+        detail = "groupAtInfoList is {self.groupAtInfoList} but type is {self.type}",
         mutant = crate::rules::conversation::at_info_only_group_mutant,
         schema = crate::rules::conversation::at_info_only_group_schema,
-        fields("groupAtInfoList", "type"),
         message = "groupAtInfoList has entries in a one-to-one conversation",
         doc = "@-mention markers exist only in group conversations (docs/wire-format.md: invariant 13: the list shows someone-@-me and @-all badges for groups)."
     ),
@@ -99,18 +99,18 @@ use crate::types::or_empty::OrEmpty;
     rule(
         id = "c2c-read-timestamp-only-c2c",
         severity = "warning",
-        check = crate::rules::conversation::c2c_read_timestamp_only_c2c,
+        cel = r#"!has(self.c2cReadTimestamp) || self.c2cReadTimestamp == 0 || self.type != 2"#,
+        detail = "c2cReadTimestamp is {self.c2cReadTimestamp} but type is {self.type}",
         mutant = crate::rules::conversation::c2c_read_timestamp_only_c2c_mutant,
-        fields("c2cReadTimestamp", "type"),
         message = "c2cReadTimestamp is non-zero on a group conversation",
         doc = "The peer's read timestamp means something only in a one-to-one chat (docs/wire-format.md: invariant 12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a group is suspicious rather than documented as impossible, hence a warning."
     ),
     rule(
         id = "group-read-sequence-only-group",
         severity = "warning",
-        check = crate::rules::conversation::group_read_sequence_only_group,
+        cel = r#"!has(self.groupReadSequence) || self.groupReadSequence == 0 || self.type != 1"#,
+        detail = "groupReadSequence is {self.groupReadSequence} but type is {self.type}",
         mutant = crate::rules::conversation::group_read_sequence_only_group_mutant,
-        fields("groupReadSequence", "type"),
         message = "groupReadSequence is non-zero on a one-to-one conversation",
         doc = "The read sequence means something only in a group (docs/wire-format.md: invariant 12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a one-to-one chat is suspicious, hence a warning."
     ),

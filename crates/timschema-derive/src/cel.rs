@@ -1,0 +1,692 @@
+//! A container rule written in CEL (`cel = "..."`): the expression parsed with
+//! `timschema-cel`, checked against the struct's fields and their Rust types, and compiled to
+//! Rust that calls `timschema::contract::cel`'s operators. Nothing interprets CEL when a
+//! document is checked.
+//!
+//! The static types are those the derive can see: strings, integers, booleans, doubles, and
+//! lists and options of them. A field of another type (an enumeration, a nested object) is
+//! dynamic here; what it supports is settled by its `CelValue` impl when the generated code
+//! compiles, at the expression's span.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use timschema_cel::{BinaryOp, Expr, Kind, Macro, UnaryOp};
+
+use crate::model::{Field, RuleDef};
+
+const RT: &str = "::timschema::__private::contract::cel";
+
+/// A rule's expression, checked and compiled.
+pub struct Compiled {
+    /// Rust evaluating to the expression's `R` (CEL value or error), over `self`.
+    pub value: TokenStream,
+    /// Rust building the details of a broken rule, a `String`.
+    pub detail: TokenStream,
+    /// The fields read, by wire name, in order.
+    pub fields: Vec<String>,
+    /// The field the rule is reported at.
+    pub at: String,
+    /// The expression as `timschema-cel` prints it.
+    pub canonical: String,
+}
+
+/// A type as far as the derive can tell.
+#[derive(Clone, Debug, PartialEq)]
+enum Ty {
+    Bool,
+    Int,
+    Double,
+    String,
+    Null,
+    List(Box<Ty>),
+    /// An enumeration, an object, or anything else settled when the generated code compiles.
+    Dyn,
+}
+
+impl Ty {
+    fn name(&self) -> String {
+        match self {
+            Ty::Bool => "bool".into(),
+            Ty::Int => "int".into(),
+            Ty::Double => "double".into(),
+            Ty::String => "string".into(),
+            Ty::Null => "null".into(),
+            Ty::List(item) => format!("list({})", item.name()),
+            Ty::Dyn => "dyn".into(),
+        }
+    }
+
+    fn numeric(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Double)
+    }
+
+    /// Whether a value of `self` can meet a value of `other` in `==` or `<` without the
+    /// checker knowing better.
+    fn comparable(&self, other: &Ty) -> bool {
+        self == other
+            || matches!(self, Ty::Dyn | Ty::Null)
+            || matches!(other, Ty::Dyn | Ty::Null)
+            || (self.numeric() && other.numeric())
+            || matches!((self, other), (Ty::List(a), Ty::List(b)) if a.comparable(b))
+    }
+}
+
+/// The CEL type of a field's Rust type, and whether it is optional (`Option<T>`).
+fn field_type(ty: &syn::Type) -> (Ty, bool) {
+    let syn::Type::Path(path) = ty else {
+        return (Ty::Dyn, false);
+    };
+    let Some(last) = path.path.segments.last() else {
+        return (Ty::Dyn, false);
+    };
+    let inner = || match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(field_type(t)),
+            _ => None,
+        }),
+        _ => None,
+    };
+    match last.ident.to_string().as_str() {
+        "String" => (Ty::String, false),
+        "bool" => (Ty::Bool, false),
+        "f64" | "f32" => (Ty::Double, false),
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" => (Ty::Int, false),
+        "Option" => match inner() {
+            Some((ty, _)) => (ty, true),
+            None => (Ty::Dyn, true),
+        },
+        "Vec" => (
+            Ty::List(Box::new(inner().map_or(Ty::Dyn, |(t, _)| t))),
+            false,
+        ),
+        "Box" => inner().unwrap_or((Ty::Dyn, false)),
+        _ => (Ty::Dyn, false),
+    }
+}
+
+struct Compiler<'a> {
+    fields: &'a [Field],
+    source: &'a str,
+    span: Span,
+    /// Comprehension variables in scope, innermost last, with their types.
+    vars: Vec<(String, Ty)>,
+    rt: TokenStream,
+}
+
+/// A problem in the expression, at the string literal (a literal's inside has no spans of its
+/// own on stable Rust), quoting the part of the expression it is about.
+fn error(span: Span, source: &str, at: timschema_cel::Span, message: &str) -> syn::Error {
+    let part = source.get(at.start..at.end).unwrap_or_default();
+    let place = if part.is_empty() {
+        format!("at column {}", at.start + 1)
+    } else {
+        format!("at `{part}` (column {})", at.start + 1)
+    };
+    syn::Error::new(span, format!("in the CEL expression, {place}: {message}"))
+}
+
+/// Checks a rule's expression, detail and place against `fields`, and compiles them.
+pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
+    let lit = rule.cel.as_ref().expect("called for CEL rules");
+    let source = lit.value();
+    let span = lit.span();
+    let expr = timschema_cel::parse(&source).map_err(|e| {
+        let what = if e.unsupported {
+            "outside the subset"
+        } else {
+            "a syntax error"
+        };
+        error(span, &source, e.span, &format!("{what}: {}", e.message))
+    })?;
+    let mut compiler = Compiler {
+        fields,
+        source: &source,
+        span,
+        vars: Vec::new(),
+        rt: RT.parse().expect("a path"),
+    };
+    let (ty, value) = compiler.expr(&expr)?;
+    if !matches!(ty, Ty::Bool | Ty::Dyn) {
+        return Err(error(
+            span,
+            &source,
+            expr.span,
+            &format!("a rule must be true or false, but this is {}", ty.name()),
+        ));
+    }
+    let read: Vec<String> = expr.fields().into_iter().map(str::to_owned).collect();
+    let at = match &rule.at {
+        Some(at) => {
+            let value = at.value();
+            let first = value.split('/').next().unwrap_or_default();
+            if !fields.iter().any(|f| !f.skipped && f.wire == first) {
+                return Err(syn::Error::new(
+                    at.span(),
+                    format!("no field is named `{first}` in JSON"),
+                ));
+            }
+            value
+        }
+        None => read.first().cloned().ok_or_else(|| {
+            syn::Error::new(span, "a rule must read at least one field (`self.name`)")
+        })?,
+    };
+    let detail = match &rule.detail {
+        Some(template) => compiler.template(template)?,
+        None => quote!(::std::string::String::new()),
+    };
+    Ok(Compiled {
+        value,
+        detail,
+        fields: read,
+        at,
+        canonical: expr.to_string(),
+    })
+}
+
+impl Compiler<'_> {
+    fn fail<T>(&self, at: timschema_cel::Span, message: &str) -> syn::Result<T> {
+        Err(error(self.span, self.source, at, message))
+    }
+
+    fn field(&self, name: &str, at: timschema_cel::Span) -> syn::Result<&Field> {
+        match self.fields.iter().find(|f| !f.skipped && f.wire == name) {
+            Some(field) => Ok(field),
+            None => {
+                let names: Vec<&str> = self
+                    .fields
+                    .iter()
+                    .filter(|f| !f.skipped)
+                    .map(|f| f.wire.as_str())
+                    .collect();
+                self.fail(
+                    at,
+                    &format!(
+                        "no field is named `{name}`; the fields are: {}",
+                        names.join(", ")
+                    ),
+                )
+            }
+        }
+    }
+
+    /// The expression's type and the Rust computing its value (an `R`).
+    fn expr(&mut self, expr: &Expr) -> syn::Result<(Ty, TokenStream)> {
+        let rt = self.rt.clone();
+        let span = self.span;
+        Ok(match &expr.kind {
+            Kind::Null => (Ty::Null, quote!(::core::result::Result::Ok(#rt::Val::Null))),
+            Kind::Bool(b) => (
+                Ty::Bool,
+                quote!(::core::result::Result::Ok(#rt::Val::Bool(#b))),
+            ),
+            Kind::Int(v) => (
+                Ty::Int,
+                quote!(::core::result::Result::Ok(#rt::Val::Int(#v))),
+            ),
+            Kind::Uint(v) => (
+                Ty::Int,
+                quote!(::core::result::Result::Ok(#rt::Val::Uint(#v))),
+            ),
+            Kind::Double(v) => (
+                Ty::Double,
+                quote!(::core::result::Result::Ok(#rt::Val::Double(#v))),
+            ),
+            Kind::String(text) => (
+                Ty::String,
+                quote!(::core::result::Result::Ok(#rt::Val::Str(#text))),
+            ),
+            Kind::List(_) => {
+                return self.fail(
+                    expr.span,
+                    "a list is written only after `in`, as in `self.x in [1, 2]`",
+                );
+            }
+            Kind::Map(_) => {
+                return self.fail(expr.span, "map literals are outside what a rule can use");
+            }
+            Kind::Ident(name) if name == "self" => {
+                return self.fail(
+                    expr.span,
+                    "a rule reads fields of `self` (`self.name`), not `self` itself",
+                );
+            }
+            Kind::Ident(name) => match self.vars.iter().rev().find(|(v, _)| v == name) {
+                Some((_, ty)) => {
+                    let var = format_ident!("__cel_{}", name);
+                    (ty.clone(), quote!(::core::result::Result::Ok(#var)))
+                }
+                None => {
+                    return self.fail(
+                        expr.span,
+                        &format!("`{name}` is not defined: fields are read as `self.{name}`"),
+                    );
+                }
+            },
+            Kind::Select {
+                operand,
+                field,
+                test,
+            } => {
+                if let Some(name) = expr.self_field() {
+                    let field = self.field(name, expr.span)?;
+                    let member = &field.member;
+                    let (ty, optional) = field_type(&field.ty);
+                    let tokens = match (test, optional) {
+                        (true, true) => {
+                            quote_spanned!(span=> ::core::result::Result::Ok(#rt::Val::Bool(self.#member.is_some())))
+                        }
+                        (true, false) => quote!(::core::result::Result::Ok(#rt::Val::Bool(true))),
+                        (false, true) => quote_spanned!(span=> #rt::read(&self.#member)),
+                        (false, false) => {
+                            quote_spanned!(span=> ::core::result::Result::Ok(#rt::CelValue::cel(&self.#member)))
+                        }
+                    };
+                    return Ok((if *test { Ty::Bool } else { ty }, tokens));
+                }
+                let (ty, operand) = self.expr(operand)?;
+                if !matches!(ty, Ty::Dyn) {
+                    return self.fail(expr.span, &format!("a {} has no fields", ty.name()));
+                }
+                if *test {
+                    (Ty::Bool, quote!(#rt::has(#operand, #field)))
+                } else {
+                    (Ty::Dyn, quote!(#rt::select(#operand, #field)))
+                }
+            }
+            Kind::Index(operand, index) => {
+                let (ty, operand) = self.expr(operand)?;
+                let (index_ty, index) = self.expr(index)?;
+                if !matches!(index_ty, Ty::Int | Ty::Dyn) {
+                    return self.fail(expr.span, "a list is indexed by an int");
+                }
+                let item = match ty {
+                    Ty::List(item) => *item,
+                    Ty::Dyn => Ty::Dyn,
+                    other => {
+                        return self
+                            .fail(expr.span, &format!("a {} cannot be indexed", other.name()));
+                    }
+                };
+                (item, quote!(#rt::index(#operand, #index)))
+            }
+            Kind::Unary(op, operand) => {
+                let (ty, operand) = self.expr(operand)?;
+                match op {
+                    UnaryOp::Not if matches!(ty, Ty::Bool | Ty::Dyn) => {
+                        (Ty::Bool, quote!(#rt::not(#operand)))
+                    }
+                    UnaryOp::Negate if ty.numeric() || ty == Ty::Dyn => {
+                        (ty, quote!(#rt::neg(#operand)))
+                    }
+                    _ => {
+                        return self.fail(
+                            expr.span,
+                            &format!(
+                                "`{}` does not apply to {}",
+                                if *op == UnaryOp::Not { "!" } else { "-" },
+                                ty.name()
+                            ),
+                        );
+                    }
+                }
+            }
+            Kind::Binary(op, left, right) => self.binary(*op, left, right, expr.span)?,
+            Kind::Conditional(condition, then, otherwise) => {
+                let (c_ty, c) = self.expr(condition)?;
+                if !matches!(c_ty, Ty::Bool | Ty::Dyn) {
+                    return self.fail(
+                        condition.span,
+                        &format!("a condition must be a bool, not {}", c_ty.name()),
+                    );
+                }
+                let (a_ty, a) = self.expr(then)?;
+                let (b_ty, b) = self.expr(otherwise)?;
+                let ty = if a_ty == b_ty { a_ty } else { Ty::Dyn };
+                (ty, quote!(#rt::cond(#c, || #a, || #b)))
+            }
+            Kind::Call {
+                target,
+                function,
+                args,
+            } => self.call(target.as_deref(), function, args, expr.span)?,
+            Kind::Comprehension {
+                kind,
+                range,
+                var,
+                body,
+                filter,
+            } => {
+                if filter.is_some() || matches!(kind, Macro::Map | Macro::Filter) {
+                    return self.fail(expr.span, "`map` and `filter` make lists; a rule uses `all`, `exists` or `exists_one`");
+                }
+                let (range_ty, range) = self.expr(range)?;
+                let item = match range_ty {
+                    Ty::List(item) => *item,
+                    Ty::Dyn => Ty::Dyn,
+                    other => {
+                        return self.fail(
+                            expr.span,
+                            &format!("`{}` iterates a list, not {}", kind.name(), other.name()),
+                        );
+                    }
+                };
+                self.vars.push((var.clone(), item));
+                let body_result = self.expr(body);
+                self.vars.pop();
+                let (body_ty, body) = body_result?;
+                if !matches!(body_ty, Ty::Bool | Ty::Dyn) {
+                    return self.fail(
+                        expr.span,
+                        &format!(
+                            "`{}`'s predicate must be a bool, not {}",
+                            kind.name(),
+                            body_ty.name()
+                        ),
+                    );
+                }
+                let function = format_ident!("{}", kind.name());
+                let var = format_ident!("__cel_{}", var);
+                (Ty::Bool, quote!(#rt::#function(#range, |#var| #body)))
+            }
+        })
+    }
+
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+        at: timschema_cel::Span,
+    ) -> syn::Result<(Ty, TokenStream)> {
+        let rt = self.rt.clone();
+        if op == BinaryOp::In {
+            let (a_ty, a) = self.expr(left)?;
+            if let Kind::List(items) = &right.kind {
+                let mut values = Vec::new();
+                for item in items {
+                    let (ty, value) = self.expr(item)?;
+                    if !a_ty.comparable(&ty) {
+                        return self.fail(
+                            item.span,
+                            &format!("a {} is never in a list of {}", a_ty.name(), ty.name()),
+                        );
+                    }
+                    values.push(value);
+                }
+                return Ok((
+                    Ty::Bool,
+                    quote! {{
+                        let __cel_a = #a;
+                        #(if let ::core::result::Result::Ok(::timschema::__private::contract::cel::Val::Bool(true)) = #rt::eq(__cel_a, #values) {
+                            ::core::result::Result::Ok(#rt::Val::Bool(true))
+                        } else)* {
+                            __cel_a.map(|_| #rt::Val::Bool(false))
+                        }
+                    }},
+                ));
+            }
+            let (b_ty, b) = self.expr(right)?;
+            match b_ty {
+                Ty::List(item) if a_ty.comparable(&item) => {}
+                Ty::Dyn => {}
+                other => {
+                    return self.fail(at, &format!("`in` looks in a list, not {}", other.name()));
+                }
+            }
+            return Ok((Ty::Bool, quote!(#rt::contained(#a, #b))));
+        }
+        let (a_ty, a) = self.expr(left)?;
+        let (b_ty, b) = self.expr(right)?;
+        let mismatch = |this: &Self| {
+            this.fail(
+                at,
+                &format!(
+                    "`{}` does not apply to {} and {}",
+                    op.symbol(),
+                    a_ty.name(),
+                    b_ty.name()
+                ),
+            )
+        };
+        Ok(match op {
+            BinaryOp::And | BinaryOp::Or => {
+                if !matches!(a_ty, Ty::Bool | Ty::Dyn) || !matches!(b_ty, Ty::Bool | Ty::Dyn) {
+                    return mismatch(self);
+                }
+                let function = if op == BinaryOp::And {
+                    quote!(and)
+                } else {
+                    quote!(or)
+                };
+                (Ty::Bool, quote!(#rt::#function(#a, || #b)))
+            }
+            BinaryOp::Eq | BinaryOp::Ne => {
+                if !a_ty.comparable(&b_ty) {
+                    return mismatch(self);
+                }
+                let function = if op == BinaryOp::Eq {
+                    quote!(eq)
+                } else {
+                    quote!(ne)
+                };
+                (Ty::Bool, quote!(#rt::#function(#a, #b)))
+            }
+            BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+                let orderable =
+                    |t: &Ty| t.numeric() || matches!(t, Ty::String | Ty::Bool | Ty::Dyn);
+                if !orderable(&a_ty)
+                    || !orderable(&b_ty)
+                    || !a_ty.comparable(&b_ty)
+                    || a_ty == Ty::Null
+                    || b_ty == Ty::Null
+                {
+                    return mismatch(self);
+                }
+                let wanted = match op {
+                    BinaryOp::Lt => quote!(::core::cmp::Ordering::is_lt),
+                    BinaryOp::Le => quote!(::core::cmp::Ordering::is_le),
+                    BinaryOp::Gt => quote!(::core::cmp::Ordering::is_gt),
+                    _ => quote!(::core::cmp::Ordering::is_ge),
+                };
+                (Ty::Bool, quote!(#rt::compare(#a, #b, #wanted)))
+            }
+            _ => {
+                let numeric =
+                    (a_ty.numeric() || a_ty == Ty::Dyn) && (b_ty.numeric() || b_ty == Ty::Dyn);
+                if !numeric || (op == BinaryOp::Rem && (a_ty == Ty::Double || b_ty == Ty::Double)) {
+                    return mismatch(self);
+                }
+                let function = match op {
+                    BinaryOp::Add => quote!(add),
+                    BinaryOp::Sub => quote!(sub),
+                    BinaryOp::Mul => quote!(mul),
+                    BinaryOp::Div => quote!(div),
+                    _ => quote!(rem),
+                };
+                let ty = if a_ty == b_ty { a_ty.clone() } else { Ty::Dyn };
+                (ty, quote!(#rt::#function(#a, #b)))
+            }
+        })
+    }
+
+    fn call(
+        &mut self,
+        target: Option<&Expr>,
+        function: &str,
+        args: &[Expr],
+        at: timschema_cel::Span,
+    ) -> syn::Result<(Ty, TokenStream)> {
+        let rt = self.rt.clone();
+        let mut operands: Vec<&Expr> = target.into_iter().collect();
+        operands.extend(args);
+        match (function, operands.as_slice()) {
+            ("size", [value]) => {
+                let (ty, value) = self.expr(value)?;
+                if !matches!(ty, Ty::String | Ty::List(_) | Ty::Dyn) {
+                    return self.fail(
+                        at,
+                        &format!("`size` measures a string or a list, not {}", ty.name()),
+                    );
+                }
+                Ok((Ty::Int, quote!(#rt::size(#value))))
+            }
+            ("startsWith" | "endsWith" | "contains", [text, part]) if target.is_some() => {
+                let (a_ty, a) = self.expr(text)?;
+                let (b_ty, b) = self.expr(part)?;
+                if !matches!(a_ty, Ty::String | Ty::Dyn) || !matches!(b_ty, Ty::String | Ty::Dyn) {
+                    return self.fail(at, &format!("`{function}` takes strings"));
+                }
+                let test = match function {
+                    "startsWith" => quote!(|a: &str, b: &str| a.starts_with(b)),
+                    "endsWith" => quote!(|a: &str, b: &str| a.ends_with(b)),
+                    _ => quote!(|a: &str, b: &str| a.contains(b)),
+                };
+                Ok((Ty::Bool, quote!(#rt::text(#a, #b, #test))))
+            }
+            ("matches", [text, pattern]) => {
+                let (a_ty, a) = self.expr(text)?;
+                if !matches!(a_ty, Ty::String | Ty::Dyn) {
+                    return self.fail(at, "`matches` takes a string");
+                }
+                let Kind::String(pattern_text) = &pattern.kind else {
+                    return self.fail(
+                        pattern.span,
+                        "the pattern of `matches` must be a string literal, compiled once",
+                    );
+                };
+                if let Err(e) = regex_syntax::Parser::new().parse(pattern_text) {
+                    return self.fail(pattern.span, &format!("the pattern does not compile: {e}"));
+                }
+                Ok((
+                    Ty::Bool,
+                    quote! {{
+                        static RE: ::std::sync::OnceLock<#rt::Regex> = ::std::sync::OnceLock::new();
+                        #rt::matches(#a, RE.get_or_init(|| #rt::Regex::new(#pattern_text).expect("checked by the derive")))
+                    }},
+                ))
+            }
+            ("size" | "startsWith" | "endsWith" | "contains" | "matches", _) => self.fail(
+                at,
+                &format!("`{function}` is called with the wrong arguments"),
+            ),
+            _ => self.fail(at, &format!("`{function}` is not a function of the subset")),
+        }
+    }
+
+    /// A detail template: text with `{expression}` parts, `{{` and `}}` for braces.
+    fn template(&mut self, template: &syn::LitStr) -> syn::Result<TokenStream> {
+        let rt = self.rt.clone();
+        let text = template.value();
+        let mut parts = Vec::new();
+        let mut literal = String::new();
+        let mut rest = text.as_str();
+        let fail = |message: &str| {
+            syn::Error::new(
+                template.span(),
+                format!("in the detail template: {message}"),
+            )
+        };
+        while let Some(c) = rest.chars().next() {
+            if rest.starts_with("{{") || rest.starts_with("}}") {
+                literal.push(c);
+                rest = &rest[2..];
+            } else if c == '{' {
+                let end = rest.find('}').ok_or_else(|| fail("a `{` is not closed"))?;
+                let inner = &rest[1..end];
+                let expr = timschema_cel::parse(inner)
+                    .map_err(|e| fail(&format!("`{inner}`: {}", e.message)))?;
+                let mut part = Compiler {
+                    fields: self.fields,
+                    source: inner,
+                    span: template.span(),
+                    vars: Vec::new(),
+                    rt: rt.clone(),
+                };
+                let (_, value) = part.expr(&expr).map_err(|e| fail(&e.to_string()))?;
+                if !literal.is_empty() {
+                    let text = std::mem::take(&mut literal);
+                    parts.push(quote!(detail.push_str(#text);));
+                }
+                parts.push(quote!(detail.push_str(&#rt::shown(#value));));
+                rest = &rest[end + 1..];
+            } else if c == '}' {
+                return Err(fail("a `}` is not opened (write `}}` for a brace)"));
+            } else {
+                literal.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        if !literal.is_empty() {
+            parts.push(quote!(detail.push_str(#literal);));
+        }
+        Ok(quote! {{
+            let mut detail = ::std::string::String::new();
+            #(#parts)*
+            detail
+        }})
+    }
+}
+
+/// `CelValue` for the type, and `CelObject` for a struct: how the Rust compiled from any rule
+/// reads a value of this type (an object by its fields' wire names, an enumeration as its wire
+/// value).
+pub fn emit_values(container: &crate::model::Container) -> TokenStream {
+    let rt: TokenStream = RT.parse().expect("a path");
+    let ident = container.ident;
+    let mut generics = container.generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(syn::parse_quote!(#rt::CelValue));
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    match &container.data {
+        crate::model::Data::Struct(fields) => {
+            let arms = fields.iter().filter(|f| !f.skipped).map(|field| {
+                let wire = &field.wire;
+                let member = &field.member;
+                if field_type(&field.ty).1 {
+                    quote!(#wire => ::core::option::Option::Some(self.#member.as_ref().map(#rt::CelValue::cel)),)
+                } else {
+                    quote!(#wire => ::core::option::Option::Some(::core::option::Option::Some(#rt::CelValue::cel(&self.#member))),)
+                }
+            });
+            quote! {
+                impl #impl_generics #rt::CelValue for #ident #ty_generics #where_clause {
+                    fn cel(&self) -> #rt::Val<'_> {
+                        #rt::Val::Object(self)
+                    }
+                }
+                impl #impl_generics #rt::CelObject for #ident #ty_generics #where_clause {
+                    fn field(&self, name: &str) -> ::core::option::Option<::core::option::Option<#rt::Val<'_>>> {
+                        match name {
+                            #(#arms)*
+                            _ => ::core::option::Option::None,
+                        }
+                    }
+                }
+            }
+        }
+        crate::model::Data::Enum(variants) => {
+            let arms = variants.iter().map(|variant| {
+                let v = variant.ident;
+                match &variant.value {
+                    crate::model::VariantValue::Int(int) => {
+                        quote!(Self::#v => #rt::Val::Int(#int),)
+                    }
+                    crate::model::VariantValue::Str(text) => {
+                        quote!(Self::#v => #rt::Val::Str(#text),)
+                    }
+                }
+            });
+            quote! {
+                impl #impl_generics #rt::CelValue for #ident #ty_generics #where_clause {
+                    fn cel(&self) -> #rt::Val<'_> {
+                        match self {
+                            #(#arms)*
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

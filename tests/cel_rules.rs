@@ -1,0 +1,104 @@
+//! The Rust the derive compiles from each rule's CEL expression decides as the expression
+//! says: on every valid fixture, every rule mutant and every structural mutant, a rule written
+//! in CEL is reported broken exactly when `timschema-cel`'s reference evaluator (CEL's
+//! semantics, run on the JSON response with its `null` members dropped, as docs/rules.md says
+//! any CEL runtime may) finds its expression `false` for the object it applies to.
+
+use serde_json::Value as Json;
+use timschema::fixtures::{rule_mutants, structural_mutants, valid};
+use timschema_cel::{Value, eval, parse};
+
+/// A JSON value as a CEL value, `null` members of objects dropped (absent and `null` are one).
+fn cel(json: &Json) -> Value {
+    match json {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => n
+            .as_i64()
+            .map(Value::Int)
+            .or_else(|| n.as_u64().map(Value::Uint))
+            .unwrap_or_else(|| Value::Double(n.as_f64().unwrap())),
+        Json::String(s) => Value::String(s.clone()),
+        Json::Array(items) => Value::List(items.iter().map(cel).collect()),
+        Json::Object(map) => Value::Map(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (Value::String(k.clone()), cel(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Where the objects of a type sit in a getConversation response.
+fn objects<'a>(type_name: &str, document: &'a Json) -> Vec<(String, &'a Json)> {
+    match type_name {
+        "V2TimConversation" => document
+            .get("data")
+            .filter(|d| d.is_object())
+            .map(|d| ("/data".to_owned(), d))
+            .into_iter()
+            .collect(),
+        other => panic!("no known place for {other} objects: extend `objects`"),
+    }
+}
+
+#[test]
+fn compiled_rules_decide_as_their_expressions() {
+    let rules: Vec<_> = timschema::rules::catalogue()
+        .into_iter()
+        .filter(|r| r.cel.is_some())
+        .collect();
+    assert!(
+        rules.len() >= 6,
+        "only {} rules are written in CEL",
+        rules.len()
+    );
+    let mut documents: Vec<(String, Json)> = valid();
+    documents.extend(
+        rule_mutants()
+            .into_iter()
+            .map(|m| (m.rule.id.to_owned(), m.document)),
+    );
+    documents.extend(
+        structural_mutants()
+            .into_iter()
+            .map(|m| (m.name, m.document)),
+    );
+    let mut judged = 0;
+    let mut broken = 0;
+    for (name, document) in &documents {
+        let report = timschema::validate(document.to_string().as_bytes());
+        for rule in &rules {
+            let expr = parse(rule.cel.unwrap()).unwrap();
+            for (pointer, object) in objects(rule.type_name, document) {
+                if report
+                    .skipped
+                    .iter()
+                    .any(|s| s.rule == rule.id && s.pointer == pointer)
+                {
+                    continue;
+                }
+                let verdict = eval(&expr, &[("self", cel(object))]);
+                let expected_broken = matches!(verdict, Ok(Value::Bool(false)));
+                let reported = report
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == rule.id && f.pointer.starts_with(&pointer));
+                assert_eq!(
+                    reported,
+                    expected_broken,
+                    "{name}: {} reported {reported}, but its CEL `{}` gives {verdict:?} on {object}",
+                    rule.id,
+                    rule.cel.unwrap()
+                );
+                judged += 1;
+                broken += usize::from(reported);
+            }
+        }
+    }
+    assert!(broken >= rules.len(), "only {broken} broken cases");
+    eprintln!(
+        "{judged} verdicts of {} CEL rules agree, {broken} of them broken",
+        rules.len()
+    );
+}
