@@ -481,10 +481,12 @@ pub fn exists_one<'a>(a: R<'a>, mut p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
     Ok(Val::Bool(count == 1))
 }
 
-/// A value as a rule's message shows it: a string quoted, a number as written in JSON.
+/// A value as a rule's message shows it: a string quoted, a number as written in JSON, a
+/// field that is not there as `missing`.
 pub fn shown(value: R<'_>) -> String {
     match value {
-        Ok(Val::Null) | Err(_) => "null".to_owned(),
+        Err(_) => "missing".to_owned(),
+        Ok(Val::Null) => "null".to_owned(),
         Ok(Val::Bool(b)) => b.to_string(),
         Ok(Val::Int(v)) => v.to_string(),
         Ok(Val::Uint(v)) => v.to_string(),

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{filled, when_equals};
 use crate::contract::RuleCtx;
-use crate::{ConversationType, GroupType, V2TimConversation};
+use crate::{ConversationType, V2TimConversation};
 
 const C2C: &str = "c2c_";
 const GROUP: &str = "group_";
@@ -116,38 +116,12 @@ pub fn at_info_only_group_schema() -> Value {
     )
 }
 
-/// Live-streaming groups keep no unread count.
-pub fn avchatroom_unread_zero(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let live =
-        conversation.group_type.as_ref().and_then(|g| g.value()) == Some(&GroupType::AVChatRoom);
-    match conversation.unread_count {
-        Some(count) if live && count != 0 => {
-            ctx.report("unreadCount", format!("{count} in an AVChatRoom group"));
-        }
-        _ => {}
-    }
-}
-
 /// The schema of [`avchatroom_unread_zero`].
 pub fn avchatroom_unread_zero_schema() -> Value {
     json!({
         "if": when_equals("groupType", json!("AVChatRoom")),
         "then": { "properties": { "unreadCount": { "enum": [0, null] } } }
     })
-}
-
-/// A draft comes with the time it was set.
-pub fn draft_has_timestamp(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    // A negative time is draft-timestamp-non-negative's to report.
-    if filled(&conversation.draft_text) && conversation.draft_timestamp.is_none_or(|t| t == 0) {
-        let got = conversation
-            .draft_timestamp
-            .map_or("missing".to_owned(), |t| t.to_string());
-        ctx.report(
-            "draftTimestamp",
-            format!("there is a draft but draftTimestamp is {got}"),
-        );
-    }
 }
 
 /// The schema of [`draft_has_timestamp`].

@@ -62,19 +62,21 @@ use crate::types::or_empty::OrEmpty;
     ),
     rule(
         id = "avchatroom-unread-zero",
-        check = crate::rules::conversation::avchatroom_unread_zero,
+        cel = r#"self.groupType != "AVChatRoom" || !has(self.unreadCount) || self.unreadCount == 0"#,
+        at = "unreadCount",
+        detail = "{self.unreadCount} in an AVChatRoom group",
         mutant = crate::rules::conversation::avchatroom_unread_zero_mutant,
         schema = crate::rules::conversation::avchatroom_unread_zero_schema,
-        fields("groupType", "unreadCount"),
         message = "an AVChatRoom conversation reports a non-zero unreadCount",
         doc = "Live-streaming groups (AVChatRoom) do not support unread counting and report 0 (docs/wire-format.md: invariant 6: the native headers and the Unity documentation)."
     ),
     rule(
         id = "draft-has-timestamp",
-        check = crate::rules::conversation::draft_has_timestamp,
+        cel = r#"!has(self.draftText) || self.draftText == "" || has(self.draftTimestamp) && self.draftTimestamp != 0"#,
+        at = "draftTimestamp",
+        detail = "there is a draft but draftTimestamp is {self.draftTimestamp}",
         mutant = crate::rules::conversation::draft_has_timestamp_mutant,
         schema = crate::rules::conversation::draft_has_timestamp_schema,
-        fields("draftText", "draftTimestamp"),
         message = "a draft has no draftTimestamp",
         doc = "The SDK stamps a draft with the time it was set, automatically (docs/wire-format.md: invariant 8), so a non-empty draftText comes with a draftTimestamp other than 0 (a negative one breaks draft-timestamp-non-negative)."
     ),
