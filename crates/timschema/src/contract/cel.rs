@@ -219,6 +219,7 @@ pub fn or<'a>(a: R<'a>, b: impl FnOnce() -> R<'a>) -> R<'a> {
     logic(true, a, b)
 }
 
+#[inline]
 fn logic<'a>(stop: bool, a: R<'a>, b: impl FnOnce() -> R<'a>) -> R<'a> {
     let a = truth(a);
     if a == Ok(stop) {
@@ -260,6 +261,7 @@ pub fn equals(a: Val<'_>, b: Val<'_>) -> bool {
     }
 }
 
+#[inline]
 fn numeric_order(a: Val<'_>, b: Val<'_>) -> Option<Ordering> {
     match (a, b) {
         (Val::Int(x), Val::Int(y)) => Some(x.cmp(&y)),
@@ -278,16 +280,28 @@ fn numeric_order(a: Val<'_>, b: Val<'_>) -> Option<Ordering> {
     }
 }
 
+/// [`equals`] with the cases rules meet most (an enumeration's integer, a string) settled
+/// inline, where the compiler sees the literal.
+#[inline(always)]
+fn same(a: Val<'_>, b: Val<'_>) -> bool {
+    match (a, b) {
+        (Val::Int(x), Val::Int(y)) => x == y,
+        (Val::Str(x), Val::Str(y)) => x == y,
+        (Val::Bool(x), Val::Bool(y)) => x == y,
+        _ => equals(a, b),
+    }
+}
+
 /// `a == b`.
 #[inline]
 pub fn eq<'a>(a: R<'a>, b: R<'a>) -> R<'a> {
-    Ok(Val::Bool(equals(a?, b?)))
+    Ok(Val::Bool(same(a?, b?)))
 }
 
 /// `a != b`.
 #[inline]
 pub fn ne<'a>(a: R<'a>, b: R<'a>) -> R<'a> {
-    Ok(Val::Bool(!equals(a?, b?)))
+    Ok(Val::Bool(!same(a?, b?)))
 }
 
 /// `<`, `<=`, `>`, `>=`: which orders make it true.
@@ -310,6 +324,7 @@ pub fn compare<'a>(a: R<'a>, b: R<'a>, wanted: fn(Ordering) -> bool) -> R<'a> {
 }
 
 /// `a in b`.
+#[inline]
 pub fn contained<'a>(a: R<'a>, b: R<'a>) -> R<'a> {
     let (a, b) = (a?, b?);
     match b {
@@ -379,6 +394,7 @@ pub fn neg(a: R<'_>) -> R<'_> {
 }
 
 /// `size(a)`: characters of a string, items of a list.
+#[inline]
 pub fn size(a: R<'_>) -> R<'_> {
     match a? {
         Val::Str(s) => Ok(Val::Int(s.chars().count() as i64)),
@@ -405,6 +421,7 @@ pub fn matches<'a>(a: R<'a>, re: &regex::Regex) -> R<'a> {
 }
 
 /// `a.field`.
+#[inline]
 pub fn select<'a>(a: R<'a>, field: &str) -> R<'a> {
     match a? {
         Val::Object(object) => object.field(field).flatten().ok_or(CelError),
@@ -413,6 +430,7 @@ pub fn select<'a>(a: R<'a>, field: &str) -> R<'a> {
 }
 
 /// `has(a.field)`.
+#[inline]
 pub fn has<'a>(a: R<'a>, field: &str) -> R<'a> {
     match a? {
         Val::Object(object) => object
