@@ -6,29 +6,12 @@ use super::{error_codes, when_equals};
 use crate::V2TimValueCallback;
 use crate::contract::RuleCtx;
 
-/// `code` 0 ⇒ `data` present and not null.
-pub fn success_has_data<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'_, '_>) {
-    if callback.code == 0 && callback.data.is_none() {
-        ctx.report("data", "code is 0 but data is missing or null");
-    }
-}
-
-/// The schema of [`success_has_data`].
+/// The schema of `callback-success-has-data`.
 pub fn success_has_data_schema() -> Value {
     json!({
         "if": when_equals("code", json!(0)),
         "then": { "required": ["data"], "properties": { "data": { "not": { "type": "null" } } } }
     })
-}
-
-/// `code` ≠ 0 ⇒ `data` absent or null.
-pub fn failure_has_no_data<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'_, '_>) {
-    if callback.code != 0 && callback.data.is_some() {
-        ctx.report(
-            "data",
-            format!("code is {} but data is present", callback.code),
-        );
-    }
 }
 
 /// A non-zero `code` is one of the documented error codes.
@@ -41,14 +24,14 @@ pub fn known_error_code<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'
     }
 }
 
-/// Breaks [`success_has_data`]: a success without its value.
+/// Breaks `callback-success-has-data`: a success without its value.
 pub fn success_has_data_mutant(callback: &mut Value) {
     if let Some(object) = callback.as_object_mut() {
         object.remove("data");
     }
 }
 
-/// Breaks [`failure_has_no_data`]: a documented failure code beside a value.
+/// Breaks `callback-failure-has-no-data`: a documented failure code beside a value.
 pub fn failure_has_no_data_mutant(callback: &mut Value) {
     callback["code"] = json!(6014);
 }

@@ -17,19 +17,20 @@ use crate::types::conversation::V2TimConversation;
 #[contract(
     rule(
         id = "callback-success-has-data",
-        check = crate::rules::callback::success_has_data,
+        cel = "self.code != 0 || has(self.data)",
+        at = "data",
         mutant = crate::rules::callback::success_has_data_mutant,
         schema = crate::rules::callback::success_has_data_schema,
-        fields("code", "data"),
         message = "code is 0 but data is missing or null",
         doc = "A successful call answers with its value: the platform bridges send {code: 0, desc, data} on success (docs/wire-format.md: the callback envelope, CommonUtil.java), and the 8.x SDKs read data as non-null after a successful getConversation."
     ),
     rule(
         id = "callback-failure-has-no-data",
         severity = "warning",
-        check = crate::rules::callback::failure_has_no_data,
+        cel = "self.code == 0 || !has(self.data)",
+        at = "data",
+        detail = "code is {self.code} but data is present",
         mutant = crate::rules::callback::failure_has_no_data_mutant,
-        fields("code", "data"),
         message = "code is not 0 but data is present",
         doc = "A failed call normally answers with {code, desc} and no value (docs/wire-format.md: the callback envelope). The Android bridge may still attach data to an error, so this is a warning: a client that trusts data after a failure is probably wrong."
     ),
