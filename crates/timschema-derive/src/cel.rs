@@ -418,7 +418,7 @@ impl Compiler<'_> {
                     Ty::Bool,
                     quote! {{
                         let __cel_a = #a;
-                        #(if let ::core::result::Result::Ok(::timschema::__private::contract::cel::Val::Bool(true)) = #rt::eq(__cel_a, #values) {
+                        #(if let ::core::result::Result::Ok(#rt::Val::Bool(true)) = #rt::eq(__cel_a, #values) {
                             ::core::result::Result::Ok(#rt::Val::Bool(true))
                         } else)* {
                             __cel_a.map(|_| #rt::Val::Bool(false))
