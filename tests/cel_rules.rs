@@ -9,42 +9,7 @@
 use serde_json::Value as Json;
 use timschema::fixtures::{rule_mutants, structural_mutants, valid};
 use timschema_cel::{Value, eval, parse};
-
-/// A JSON value as a CEL value, `null` members of objects dropped (absent and `null` are one).
-fn cel(json: &Json) -> Value {
-    match json {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => n
-            .as_i64()
-            .map(Value::Int)
-            .or_else(|| n.as_u64().map(Value::Uint))
-            .unwrap_or_else(|| Value::Double(n.as_f64().unwrap())),
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::List(items.iter().map(cel).collect()),
-        Json::Object(map) => Value::Map(
-            map.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (Value::String(k.clone()), cel(v)))
-                .collect(),
-        ),
-    }
-}
-
-/// Where the objects of a type sit in a getConversation response.
-fn objects<'a>(type_name: &str, document: &'a Json) -> Vec<(String, &'a Json)> {
-    match type_name {
-        "V2TimConversation" => document
-            .get("data")
-            .filter(|d| d.is_object())
-            .map(|d| ("/data".to_owned(), d))
-            .into_iter()
-            .collect(),
-        // The envelope is the response itself.
-        name if name.starts_with("V2TimValueCallback") => vec![(String::new(), document)],
-        other => panic!("no known place for {other} objects: extend `objects`"),
-    }
-}
+use timschema_tests::cel_objects::{cel, objects};
 
 #[test]
 fn compiled_rules_decide_as_their_expressions() {

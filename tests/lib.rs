@@ -6,6 +6,7 @@
 //! skipping.
 
 pub mod cases;
+pub mod cel_objects;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -7,6 +7,7 @@
 //!   [`Error`] at its span (a syntax error, or a CEL feature outside the subset);
 //! - [`Expr`]'s `Display`: the expression written back canonically, for the catalogue and the
 //!   schema's `x-timschema-rules`;
+//! - [`schema::compile`]: the expression as JSON Schema keywords, where they can say it;
 //! - `eval` (feature `eval`): a reference evaluator over JSON-like `Value`s with CEL's
 //!   semantics (errors, short-circuits that absorb errors, heterogeneous numeric equality,
 //!   checked 64-bit arithmetic). It is what the official conformance cases are run against, and
@@ -21,15 +22,18 @@
 mod ast;
 #[cfg(feature = "eval")]
 mod eval;
+mod json;
 mod lex;
 mod parse;
 mod print;
+pub mod schema;
 #[cfg(feature = "eval")]
 mod value;
 
 pub use ast::{BinaryOp, Expr, Kind, Macro, UnaryOp};
 #[cfg(feature = "eval")]
 pub use eval::{Bindings, EvalError, eval};
+pub use json::Json;
 pub use parse::parse;
 #[cfg(feature = "eval")]
 pub use value::Value;

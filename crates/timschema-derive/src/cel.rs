@@ -28,6 +28,9 @@ pub struct Compiled {
     pub at: String,
     /// The expression as `timschema-cel` prints it.
     pub canonical: String,
+    /// The JSON Schema that holds where the expression is not false, as JSON text, when its
+    /// keywords can say it.
+    pub schema: Option<String>,
 }
 
 /// A type as far as the derive can tell.
@@ -175,13 +178,63 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
         Some(template) => compiler.template(template)?,
         None => quote!(::std::string::String::new()),
     };
+    let shapes = |path: &[&str]| slot(fields, path);
     Ok(Compiled {
         value,
         detail,
         fields: read,
         at,
         canonical: expr.to_string(),
+        schema: timschema_cel::schema::compile(&expr, &shapes).map(|schema| schema.to_string()),
     })
+}
+
+/// What the schema compiler may know of the value at `path`: a field of the struct, or the
+/// items of a list field.
+fn slot(fields: &[Field], path: &[&str]) -> Option<timschema_cel::schema::Slot> {
+    use timschema_cel::schema::{JsonType, Slot};
+    let (name, items) = match path {
+        [name] => (*name, false),
+        [name, "*"] => (*name, true),
+        _ => return None,
+    };
+    let field = fields.iter().find(|f| !f.skipped && f.wire == name)?;
+    let (ty, nullable) = if items {
+        let (list, _) = field_type(&field.ty);
+        let Ty::List(_) = list else { return None };
+        item_type(&field.ty)?
+    } else {
+        field_type(&field.ty)
+    };
+    let ty = match ty {
+        Ty::Bool => Some(JsonType::Boolean),
+        Ty::Int => Some(JsonType::Integer),
+        Ty::Double => Some(JsonType::Number),
+        Ty::String => Some(JsonType::String),
+        Ty::List(_) => Some(JsonType::Array),
+        Ty::Null | Ty::Dyn => None,
+    };
+    Some(Slot { ty, nullable })
+}
+
+/// The type of a list field's items, and whether an item may be `null`.
+fn item_type(ty: &syn::Type) -> Option<(Ty, bool)> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let inner = args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })?;
+    match last.ident.to_string().as_str() {
+        "Option" | "Box" => item_type(inner),
+        "Vec" => Some(field_type(inner)),
+        _ => None,
+    }
 }
 
 impl Compiler<'_> {

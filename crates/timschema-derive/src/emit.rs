@@ -43,6 +43,7 @@ pub fn emit(container: &Container) -> TokenStream {
                         target,
                         std::slice::from_ref(wire),
                         None,
+                        None,
                     ));
                     let value = quote_spanned!(rule.kind_span=> &self.#member);
                     checks.push(field_check(&rt, rule, &value, index));
@@ -70,6 +71,7 @@ pub fn emit(container: &Container) -> TokenStream {
                         quote!(#rt::Target::Value),
                         &compiled.fields,
                         Some(&compiled.canonical),
+                        compiled.schema.as_deref(),
                     ));
                     let (value, detail, at) = (&compiled.value, &compiled.detail, &compiled.at);
                     walk.push(quote! {
@@ -88,6 +90,7 @@ pub fn emit(container: &Container) -> TokenStream {
                     &type_name,
                     quote!(#rt::Target::Value),
                     &fields,
+                    None,
                     None,
                 ));
                 let check = rule
@@ -110,8 +113,15 @@ pub fn emit(container: &Container) -> TokenStream {
                         VariantValue::Int(int) => quote!(#rt::Lit::Int(#int)),
                         VariantValue::Str(text) => quote!(#rt::Lit::Str(#text)),
                     };
-                    let mut data =
-                        rule_data(&rt, rule, &type_name, quote!(#rt::Target::Value), &[], None);
+                    let mut data = rule_data(
+                        &rt,
+                        rule,
+                        &type_name,
+                        quote!(#rt::Target::Value),
+                        &[],
+                        None,
+                        None,
+                    );
                     data = quote!(#rt::Rule { kind: #rt::RuleKind::Forbid(#lit), ..#data });
                     rules.push(data);
                     reports
@@ -164,6 +174,7 @@ fn rule_data(
     target: TokenStream,
     fields: &[String],
     cel: Option<&str>,
+    cel_schema: Option<&str>,
 ) -> TokenStream {
     let id = &rule.id;
     let message = &rule.message;
@@ -197,7 +208,10 @@ fn rule_data(
         Some(path) => quote!(::core::option::Option::Some(#path)),
         None => quote!(::core::option::Option::None),
     };
-    let schema = optional(&rule.schema);
+    let schema = match (&rule.schema, cel_schema) {
+        (None, Some(text)) => quote!(::core::option::Option::Some(|| #rt::cel::schema(#text))),
+        (path, _) => optional(path),
+    };
     let mutant = optional(&rule.mutant);
     let cel = match cel {
         Some(text) => quote!(::core::option::Option::Some(#text)),

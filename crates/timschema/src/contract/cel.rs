@@ -514,3 +514,8 @@ pub fn shown(value: R<'_>) -> String {
         Ok(Val::Object(_)) => "an object".to_owned(),
     }
 }
+
+/// The JSON Schema the derive compiled from a rule's expression, written as JSON text.
+pub fn schema(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("the derive writes JSON")
+}

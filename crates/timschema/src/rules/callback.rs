@@ -2,17 +2,9 @@
 
 use serde_json::{Value, json};
 
-use super::{error_codes, when_equals};
+use super::error_codes;
 use crate::V2TimValueCallback;
 use crate::contract::RuleCtx;
-
-/// The schema of `callback-success-has-data`.
-pub fn success_has_data_schema() -> Value {
-    json!({
-        "if": when_equals("code", json!(0)),
-        "then": { "required": ["data"], "properties": { "data": { "not": { "type": "null" } } } }
-    })
-}
 
 /// A non-zero `code` is one of the documented error codes.
 pub fn known_error_code<T>(callback: &V2TimValueCallback<T>, ctx: &mut RuleCtx<'_, '_>) {

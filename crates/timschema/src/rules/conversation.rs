@@ -80,64 +80,6 @@ pub fn id_suffix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
     }
 }
 
-/// The schema of an "only for" rule: when `type` is `other`, `field` is null, absent or "".
-fn only_for_schema(field: &str, other: i64, empty: Value) -> Value {
-    json!({
-        "if": when_equals("type", json!(other)),
-        "then": { "properties": { field: empty } }
-    })
-}
-
-fn absent_or_empty_string() -> Value {
-    json!({ "enum": [null, ""] })
-}
-
-/// The schema of [`user_id_only_c2c`].
-pub fn user_id_only_c2c_schema() -> Value {
-    only_for_schema("userID", 2, absent_or_empty_string())
-}
-
-/// The schema of [`group_id_only_group`].
-pub fn group_id_only_group_schema() -> Value {
-    only_for_schema("groupID", 1, absent_or_empty_string())
-}
-
-/// The schema of [`group_type_only_group`].
-pub fn group_type_only_group_schema() -> Value {
-    only_for_schema("groupType", 1, absent_or_empty_string())
-}
-
-/// The schema of [`at_info_only_group`].
-pub fn at_info_only_group_schema() -> Value {
-    only_for_schema(
-        "groupAtInfoList",
-        1,
-        json!({ "type": ["array", "null"], "maxItems": 0 }),
-    )
-}
-
-/// The schema of [`avchatroom_unread_zero`].
-pub fn avchatroom_unread_zero_schema() -> Value {
-    json!({
-        "if": when_equals("groupType", json!("AVChatRoom")),
-        "then": { "properties": { "unreadCount": { "enum": [0, null] } } }
-    })
-}
-
-/// The schema of [`draft_has_timestamp`].
-pub fn draft_has_timestamp_schema() -> Value {
-    json!({
-        "if": {
-            "properties": { "draftText": { "type": "string", "minLength": 1 } },
-            "required": ["draftText"]
-        },
-        "then": {
-            "required": ["draftTimestamp"],
-            "properties": { "draftTimestamp": { "type": "integer", "not": { "const": 0 } } }
-        }
-    })
-}
-
 /// The values a mark may have: the four standard marks and the application marks `1 << n`,
 /// 32 ≤ n < 64.
 pub fn mark_values() -> impl Iterator<Item = u64> {

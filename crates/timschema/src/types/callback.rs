@@ -20,7 +20,6 @@ use crate::types::conversation::V2TimConversation;
         cel = "self.code != 0 || has(self.data)",
         at = "data",
         mutant = crate::rules::callback::success_has_data_mutant,
-        schema = crate::rules::callback::success_has_data_schema,
         message = "code is 0 but data is missing or null",
         doc = "A successful call answers with its value: the platform bridges send {code: 0, desc, data} on success (docs/wire-format.md: the callback envelope, CommonUtil.java), and the 8.x SDKs read data as non-null after a successful getConversation."
     ),

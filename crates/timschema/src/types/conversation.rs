@@ -38,7 +38,6 @@ use crate::types::or_empty::OrEmpty;
         cel = r#"!has(self.userID) || self.userID == "" || self.type != 2"#,
         detail = "userID is {self.userID} but type is {self.type}",
         mutant = crate::rules::conversation::user_id_only_c2c_mutant,
-        schema = crate::rules::conversation::user_id_only_c2c_schema,
         message = "userID is set on a group conversation",
         doc = "userID names the peer of a one-to-one chat; for a group it is null, or the empty string on native builds (docs/wire-format.md: invariant 2: the native headers say it is empty for other kinds)."
     ),
@@ -47,7 +46,6 @@ use crate::types::or_empty::OrEmpty;
         cel = r#"!has(self.groupID) || self.groupID == "" || self.type != 1"#,
         detail = "groupID is {self.groupID} but type is {self.type}",
         mutant = crate::rules::conversation::group_id_only_group_mutant,
-        schema = crate::rules::conversation::group_id_only_group_schema,
         message = "groupID is set on a one-to-one conversation",
         doc = "groupID names the group of a group chat; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
@@ -56,7 +54,6 @@ use crate::types::or_empty::OrEmpty;
         cel = r#"!has(self.groupType) || self.groupType == "" || self.type != 1"#,
         detail = "groupType is {self.groupType} but type is {self.type}",
         mutant = crate::rules::conversation::group_type_only_group_mutant,
-        schema = crate::rules::conversation::group_type_only_group_schema,
         message = "groupType is set on a one-to-one conversation",
         doc = "groupType is the kind of a group; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
@@ -66,7 +63,6 @@ use crate::types::or_empty::OrEmpty;
         at = "unreadCount",
         detail = "{self.unreadCount} in an AVChatRoom group",
         mutant = crate::rules::conversation::avchatroom_unread_zero_mutant,
-        schema = crate::rules::conversation::avchatroom_unread_zero_schema,
         message = "an AVChatRoom conversation reports a non-zero unreadCount",
         doc = "Live-streaming groups (AVChatRoom) do not support unread counting and report 0 (docs/wire-format.md: invariant 6: the native headers and the Unity documentation)."
     ),
@@ -76,7 +72,6 @@ use crate::types::or_empty::OrEmpty;
         at = "draftTimestamp",
         detail = "there is a draft but draftTimestamp is {self.draftTimestamp}",
         mutant = crate::rules::conversation::draft_has_timestamp_mutant,
-        schema = crate::rules::conversation::draft_has_timestamp_schema,
         message = "a draft has no draftTimestamp",
         doc = "The SDK stamps a draft with the time it was set, automatically (docs/wire-format.md: invariant 8), so a non-empty draftText comes with a draftTimestamp other than 0 (a negative one breaks draft-timestamp-non-negative)."
     ),
@@ -85,7 +80,6 @@ use crate::types::or_empty::OrEmpty;
         cel = r#"!has(self.groupAtInfoList) || size(self.groupAtInfoList) == 0 || self.type != 1"#,
         detail = "groupAtInfoList is {self.groupAtInfoList} but type is {self.type}",
         mutant = crate::rules::conversation::at_info_only_group_mutant,
-        schema = crate::rules::conversation::at_info_only_group_schema,
         message = "groupAtInfoList has entries in a one-to-one conversation",
         doc = "@-mention markers exist only in group conversations (docs/wire-format.md: invariant 13: the list shows someone-@-me and @-all badges for groups)."
     ),

@@ -1,0 +1,42 @@
+//! What the CEL tests share: a JSON response as CEL values, and where the objects a rule
+//! applies to sit in it.
+
+use serde_json::Value as Json;
+use timschema_cel::Value;
+
+/// A JSON value as a CEL value, `null` members of objects dropped (absent and `null` are one,
+/// as docs/rules.md decides).
+pub fn cel(json: &Json) -> Value {
+    match json {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => n
+            .as_i64()
+            .map(Value::Int)
+            .or_else(|| n.as_u64().map(Value::Uint))
+            .unwrap_or_else(|| Value::Double(n.as_f64().unwrap())),
+        Json::String(s) => Value::String(s.clone()),
+        Json::Array(items) => Value::List(items.iter().map(cel).collect()),
+        Json::Object(map) => Value::Map(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (Value::String(k.clone()), cel(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Where the objects of a type sit in a getConversation response: (JSON pointer, object).
+pub fn objects<'a>(type_name: &str, document: &'a Json) -> Vec<(String, &'a Json)> {
+    match type_name {
+        "V2TimConversation" => document
+            .get("data")
+            .filter(|d| d.is_object())
+            .map(|d| ("/data".to_owned(), d))
+            .into_iter()
+            .collect(),
+        // The envelope is the response itself.
+        name if name.starts_with("V2TimValueCallback") => vec![(String::new(), document)],
+        other => panic!("no known place for {other} objects: extend `objects`"),
+    }
+}
