@@ -2,6 +2,7 @@
 //! model. Every path is absolute (`::timschema::…`, `::core::…`), so user code that shadows
 //! `Result`, `Option` or `Some` cannot change what the emitted code means.
 
+use crate::cel::Compiled;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -43,7 +44,6 @@ pub fn emit(container: &Container) -> TokenStream {
                         target,
                         std::slice::from_ref(wire),
                         None,
-                        None,
                     ));
                     let value = quote_spanned!(rule.kind_span=> &self.#member);
                     checks.push(field_check(&rt, rule, &value, index));
@@ -70,8 +70,7 @@ pub fn emit(container: &Container) -> TokenStream {
                         &type_name,
                         quote!(#rt::Target::Value),
                         &compiled.fields,
-                        Some(&compiled.canonical),
-                        compiled.schema.as_deref(),
+                        Some(&compiled),
                     ));
                     let (value, detail, at) = (&compiled.value, &compiled.detail, &compiled.at);
                     walk.push(quote! {
@@ -90,7 +89,6 @@ pub fn emit(container: &Container) -> TokenStream {
                     &type_name,
                     quote!(#rt::Target::Value),
                     &fields,
-                    None,
                     None,
                 ));
                 let check = rule
@@ -113,15 +111,8 @@ pub fn emit(container: &Container) -> TokenStream {
                         VariantValue::Int(int) => quote!(#rt::Lit::Int(#int)),
                         VariantValue::Str(text) => quote!(#rt::Lit::Str(#text)),
                     };
-                    let mut data = rule_data(
-                        &rt,
-                        rule,
-                        &type_name,
-                        quote!(#rt::Target::Value),
-                        &[],
-                        None,
-                        None,
-                    );
+                    let mut data =
+                        rule_data(&rt, rule, &type_name, quote!(#rt::Target::Value), &[], None);
                     data = quote!(#rt::Rule { kind: #rt::RuleKind::Forbid(#lit), ..#data });
                     rules.push(data);
                     reports
@@ -173,8 +164,7 @@ fn rule_data(
     type_name: &str,
     target: TokenStream,
     fields: &[String],
-    cel: Option<&str>,
-    cel_schema: Option<&str>,
+    cel: Option<&Compiled>,
 ) -> TokenStream {
     let id = &rule.id;
     let message = &rule.message;
@@ -208,14 +198,23 @@ fn rule_data(
         Some(path) => quote!(::core::option::Option::Some(#path)),
         None => quote!(::core::option::Option::None),
     };
-    let schema = match (&rule.schema, cel_schema) {
+    let schema = match (&rule.schema, cel.and_then(|c| c.schema.as_deref())) {
         (None, Some(text)) => quote!(::core::option::Option::Some(|| #rt::cel::schema(#text))),
         (path, _) => optional(path),
     };
     let mutant = optional(&rule.mutant);
-    let cel = match cel {
-        Some(text) => quote!(::core::option::Option::Some(#text)),
-        None => quote!(::core::option::Option::None),
+    let (at, cel) = match cel {
+        Some(compiled) => {
+            let (at, text) = (&compiled.at, &compiled.canonical);
+            (
+                quote!(::core::option::Option::Some(#at)),
+                quote!(::core::option::Option::Some(#text)),
+            )
+        }
+        None => (
+            quote!(::core::option::Option::None),
+            quote!(::core::option::Option::None),
+        ),
     };
     quote! {
         #rt::Rule {
@@ -230,6 +229,7 @@ fn rule_data(
             schema: #schema,
             mutant: #mutant,
             cel: #cel,
+            at: #at,
         }
     }
 }

@@ -171,6 +171,9 @@ pub struct Rule {
     /// For a rule written in CEL: its expression, as `timschema-cel` prints it. True when the
     /// rule holds, over the object as `self`; the derive compiled it into the check.
     pub cel: Option<&'static str>,
+    /// For a rule written in CEL: the field a broken rule is reported at, relative to the
+    /// type (`/` between nested names).
+    pub at: Option<&'static str>,
 }
 
 impl Rule {
@@ -189,6 +192,15 @@ impl Rule {
 }
 
 impl Rule {
+    /// The field a broken rule points at, relative to its type: the field of a field rule,
+    /// the declared place of a CEL rule, else the first field it reads.
+    pub fn field_path(&self) -> Option<&'static str> {
+        match self.target {
+            Target::Field(field) | Target::Each(field) => Some(field),
+            Target::Value => self.at.or_else(|| self.fields.first().copied()),
+        }
+    }
+
     /// Where in its type the rule applies, as wire names (`recvOpt`, `conversationGroupList[]`,
     /// or the fields a container rule reads).
     pub fn applies_to(&self) -> String {

@@ -77,6 +77,7 @@ impl Transform for ContractRules {
 /// Adds the rules of `types` to a generated schema document whose root is `root_type`.
 pub fn apply(document: &mut Value, types: &[TypeContract], root_type: &str) -> RuleLocations {
     let mut locations = RuleLocations::default();
+    let paths = instance_paths(document);
     for contract in types {
         let base = if contract.name == root_type {
             String::new()
@@ -89,12 +90,12 @@ pub fn apply(document: &mut Value, types: &[TypeContract], root_type: &str) -> R
         let mut listed = Vec::new();
         for rule in contract.rules {
             if !rule.schema_enforced() {
-                listed.push(json!({
-                    "id": rule.id,
-                    "severity": rule.severity.as_str(),
-                    "message": rule.message,
-                    "fields": rule.fields,
-                }));
+                let key = if contract.name == root_type {
+                    ""
+                } else {
+                    contract.name
+                };
+                listed.push(listed_rule(rule, paths.get(key)));
                 continue;
             }
             let (target_pointer, keywords) = match (rule.target, rule.kind) {
@@ -143,6 +144,87 @@ pub fn apply(document: &mut Value, types: &[TypeContract], root_type: &str) -> R
         }
     }
     locations
+}
+
+/// A rule the keywords do not enforce, as an `x-timschema-rules` entry. The shape is that of
+/// Kubernetes' `x-kubernetes-validations` (`rule`, `message`, `fieldPath`, `reason`), with the
+/// rule's `id` and `severity`, and `paths`: the JSON pointers of the objects it applies to,
+/// `*` standing for every item of an array. `rule` is the CEL expression, over the object as
+/// `self`, that is true when the rule holds; a rule not (yet) written in CEL has none.
+fn listed_rule(rule: &Rule, paths: Option<&Vec<String>>) -> Value {
+    let mut entry = Map::new();
+    entry.insert("id".into(), rule.id.into());
+    if let Some(cel) = rule.cel {
+        entry.insert("rule".into(), cel.into());
+    }
+    entry.insert("message".into(), rule.message.into());
+    if let Some(field) = rule.field_path() {
+        entry.insert(
+            "fieldPath".into(),
+            format!(".{}", field.replace('/', ".")).into(),
+        );
+    }
+    entry.insert("reason".into(), "FieldValueInvalid".into());
+    entry.insert("severity".into(), rule.severity.as_str().into());
+    entry.insert("paths".into(), json!(paths.cloned().unwrap_or_default()));
+    Value::Object(entry)
+}
+
+/// Where the instances of each named schema sit in a document valid against `document`:
+/// for the root (`""`) and each `$defs` entry, JSON pointers with `*` for any array item.
+/// Recursion through a `$ref` already on the way stops there.
+fn instance_paths(document: &Value) -> std::collections::BTreeMap<String, Vec<String>> {
+    fn walk(
+        document: &Value,
+        schema: &Value,
+        path: &str,
+        on_the_way: &mut Vec<String>,
+        found: &mut std::collections::BTreeMap<String, Vec<String>>,
+    ) {
+        let Value::Object(schema) = schema else {
+            return;
+        };
+        if let Some(Value::String(reference)) = schema.get("$ref")
+            && let Some(name) = reference.strip_prefix("#/$defs/")
+            && !on_the_way.iter().any(|n| n == name)
+        {
+            let paths = found.entry(name.to_owned()).or_default();
+            if !paths.iter().any(|p| p == path) {
+                paths.push(path.to_owned());
+            }
+            if let Some(target) = document.pointer(&format!("/$defs/{name}")) {
+                on_the_way.push(name.to_owned());
+                walk(document, target, path, on_the_way, found);
+                on_the_way.pop();
+            }
+        }
+        for key in ["anyOf", "oneOf", "allOf"] {
+            if let Some(Value::Array(branches)) = schema.get(key) {
+                for branch in branches {
+                    walk(document, branch, path, on_the_way, found);
+                }
+            }
+        }
+        if let Some(Value::Object(properties)) = schema.get("properties") {
+            for (name, property) in properties {
+                let token = name.replace('~', "~0").replace('/', "~1");
+                walk(
+                    document,
+                    property,
+                    &format!("{path}/{token}"),
+                    on_the_way,
+                    found,
+                );
+            }
+        }
+        if let Some(items) = schema.get("items") {
+            walk(document, items, &format!("{path}/*"), on_the_way, found);
+        }
+    }
+    let mut found = std::collections::BTreeMap::new();
+    found.insert(String::new(), vec![String::new()]);
+    walk(document, document, "", &mut Vec::new(), &mut found);
+    found
 }
 
 /// Narrows the `type` of a rule's keywords to the types its target allows, as Ajv's strict
