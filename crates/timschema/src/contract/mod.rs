@@ -7,6 +7,7 @@
 
 pub mod cel;
 pub mod check;
+mod expression;
 mod finding;
 pub mod ids;
 pub mod schema;
@@ -223,8 +224,8 @@ impl serde::Serialize for Rule {
         out.serialize_field("appliesTo", &self.applies_to())?;
         out.serialize_field("message", self.message)?;
         out.serialize_field("doc", self.doc)?;
-        if let Some(cel) = self.cel {
-            out.serialize_field("cel", cel)?;
+        if let Some(cel) = self.expression() {
+            out.serialize_field("cel", &cel)?;
         }
         out.serialize_field("schemaEnforced", &self.schema_enforced())?;
         out.end()

@@ -154,7 +154,7 @@ pub fn apply(document: &mut Value, types: &[TypeContract], root_type: &str) -> R
 fn listed_rule(rule: &Rule, paths: Option<&Vec<String>>) -> Value {
     let mut entry = Map::new();
     entry.insert("id".into(), rule.id.into());
-    if let Some(cel) = rule.cel {
+    if let Some(cel) = rule.expression() {
         entry.insert("rule".into(), cel.into());
     }
     entry.insert("message".into(), rule.message.into());

@@ -34,8 +34,14 @@ pub fn markdown(rules: &[&Rule]) -> String {
     out.push_str(CEL);
     for rule in rules {
         out.push_str(&format!("\n## {}\n\n{}\n", rule.id, rule.doc));
-        if let Some(cel) = rule.cel {
-            out.push_str(&format!("\nHolds when (CEL):\n\n```cel\n{cel}\n```\n"));
+        match (rule.cel, rule.expression()) {
+            (Some(cel), _) => {
+                out.push_str(&format!("\nHolds when (CEL):\n\n```cel\n{cel}\n```\n"));
+            }
+            (None, Some(cel)) => out.push_str(&format!(
+                "\nA field rule; it stands for (CEL):\n\n```cel\n{cel}\n```\n"
+            )),
+            (None, None) => {}
         }
     }
     out.push_str(&crate::sdk::markdown());
@@ -50,6 +56,12 @@ over the object it applies to, `self`. The expression is true when the rule hold
 parses and type-checks it when the crate compiles (an unknown field, a type mismatch or a \
 result that is not a boolean is a compile error) and compiles it to Rust: no CEL interpreter \
 runs when a document is checked. Rules not yet moved to CEL are Rust functions.\n\n\
+A rule on one field keeps a short declarative form (`range`, `pattern`, `prefix`, \
+`non_empty`, `max_bytes`, `max_items`, `one_of`), and each form is defined as the CEL it \
+stands for, shown under the rule: `range(min = 0)` on `unreadCount` is \
+`!has(self.unreadCount) || self.unreadCount >= 0`, and a form marked `each` applies to every \
+item (`self.list.all(item, …)`). A byte length is `size(bytes(…))`, which `timschema` \
+computes on the UTF-8 text.\n\n\
 **The subset** (crate `timschema-cel`): literals (`null`, booleans, `int`, `uint` with `u`, \
 doubles, strings in any of CEL's quotings; no bytes), lists after `in`, `self.field` and \
 `a.field`, `a[i]`, `!` `-` `*` `/` `%` `+` `-` `==` `!=` `<` `<=` `>` `>=` `in` `&&` `||` \
