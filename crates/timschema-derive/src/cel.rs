@@ -24,8 +24,10 @@ pub struct Compiled {
     pub detail: TokenStream,
     /// The fields read, by wire name, in order.
     pub fields: Vec<String>,
-    /// The field the rule is reported at.
+    /// The field the rule is reported at, as far as it is fixed (before any `{…}` part).
     pub at: String,
+    /// Rust building the place the rule is reported at, a `&str` or `String`.
+    pub at_value: TokenStream,
     /// The expression as `timschema-cel` prints it.
     pub canonical: String,
     /// The JSON Schema that holds where the expression is not false, as JSON text, when its
@@ -114,6 +116,8 @@ struct Compiler<'a> {
     /// Comprehension variables in scope, innermost last, with their types.
     vars: Vec<(String, Ty)>,
     rt: TokenStream,
+    /// Template parts insert strings as they are (the `at` template: a path, not a message).
+    raw_parts: bool,
 }
 
 /// A problem in the expression, at the string literal (a literal's inside has no spans of its
@@ -147,6 +151,7 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
         span,
         vars: Vec::new(),
         rt: RT.parse().expect("a path"),
+        raw_parts: false,
     };
     let (ty, value) = compiler.expr(&expr)?;
     if !matches!(ty, Ty::Bool | Ty::Dyn) {
@@ -158,21 +163,37 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
         ));
     }
     let read: Vec<String> = expr.fields().into_iter().map(str::to_owned).collect();
-    let at = match &rule.at {
-        Some(at) => {
-            let value = at.value();
-            let first = value.split('/').next().unwrap_or_default();
+    let (at, at_value) = match &rule.at {
+        Some(lit) => {
+            let value = lit.value();
+            let first = value.split(['/', '{']).next().unwrap_or_default();
             if !fields.iter().any(|f| !f.skipped && f.wire == first) {
                 return Err(syn::Error::new(
-                    at.span(),
+                    lit.span(),
                     format!("no field is named `{first}` in JSON"),
                 ));
             }
-            value
+            let tokens = if value.contains('{') {
+                compiler.raw_parts = true;
+                let tokens = compiler.template(lit)?;
+                compiler.raw_parts = false;
+                tokens
+            } else {
+                quote!(#value)
+            };
+            let fixed = value
+                .split('{')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('/');
+            (fixed.to_owned(), tokens)
         }
-        None => read.first().cloned().ok_or_else(|| {
-            syn::Error::new(span, "a rule must read at least one field (`self.name`)")
-        })?,
+        None => {
+            let first = read.first().cloned().ok_or_else(|| {
+                syn::Error::new(span, "a rule must read at least one field (`self.name`)")
+            })?;
+            (first.clone(), quote!(#first))
+        }
     };
     let detail = match &rule.detail {
         Some(template) => compiler.template(template)?,
@@ -184,6 +205,7 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
         detail,
         fields: read,
         at,
+        at_value,
         canonical: expr.to_string(),
         schema: timschema_cel::schema::compile(&expr, &shapes).map(|schema| schema.to_string()),
     })
@@ -646,7 +668,10 @@ impl Compiler<'_> {
                 rest = &rest[2..];
             } else if c == '{' {
                 let end = rest.find('}').ok_or_else(|| fail("a `{` is not closed"))?;
-                let inner = &rest[1..end];
+                let (inner, raw) = match rest[1..end].strip_suffix(":raw") {
+                    Some(inner) => (inner, true),
+                    None => (&rest[1..end], false),
+                };
                 let expr = timschema_cel::parse(inner)
                     .map_err(|e| fail(&format!("`{inner}`: {}", e.message)))?;
                 let mut part = Compiler {
@@ -655,13 +680,19 @@ impl Compiler<'_> {
                     span: template.span(),
                     vars: Vec::new(),
                     rt: rt.clone(),
+                    raw_parts: false,
                 };
                 let (_, value) = part.expr(&expr).map_err(|e| fail(&e.to_string()))?;
                 if !literal.is_empty() {
                     let text = std::mem::take(&mut literal);
                     parts.push(quote!(detail.push_str(#text);));
                 }
-                parts.push(quote!(detail.push_str(&#rt::shown(#value));));
+                let show = if raw || self.raw_parts {
+                    quote!(#rt::shown_raw)
+                } else {
+                    quote!(#rt::shown)
+                };
+                parts.push(quote!(detail.push_str(&#show(#value));));
                 rest = &rest[end + 1..];
             } else if c == '}' {
                 return Err(fail("a `}` is not opened (write `}}` for a brace)"));

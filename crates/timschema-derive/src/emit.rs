@@ -72,11 +72,12 @@ pub fn emit(container: &Container) -> TokenStream {
                         &compiled.fields,
                         Some(&compiled),
                     ));
-                    let (value, detail, at) = (&compiled.value, &compiled.detail, &compiled.at);
+                    let (value, detail, at) =
+                        (&compiled.value, &compiled.detail, &compiled.at_value);
                     walk.push(quote! {
                         walker.container_rule(&rules[#index], |ctx| {
                             if !::timschema::__private::contract::cel::holds(#value) {
-                                ctx.report(#at, #detail);
+                                ctx.report(&#at, #detail);
                             }
                         });
                     });

@@ -519,3 +519,12 @@ pub fn shown(value: R<'_>) -> String {
 pub fn schema(text: &str) -> serde_json::Value {
     serde_json::from_str(text).expect("the derive writes JSON")
 }
+
+/// A value as a template part marked `:raw` shows it: a string as it is, anything else as
+/// [`shown`] does.
+pub fn shown_raw(value: R<'_>) -> String {
+    match value {
+        Ok(Val::Str(s)) => s.to_owned(),
+        other => shown(other),
+    }
+}

@@ -2,83 +2,11 @@
 
 use serde_json::{Value, json};
 
-use super::{filled, when_equals};
+use crate::V2TimConversation;
 use crate::contract::RuleCtx;
-use crate::{ConversationType, V2TimConversation};
 
 const C2C: &str = "c2c_";
 const GROUP: &str = "group_";
-
-fn kind(conversation: &V2TimConversation) -> Option<ConversationType> {
-    conversation.conversation_type
-}
-
-/// The id starts with `c2c_` for a one-to-one chat and `group_` for a group; with no type, with
-/// one of the two. (An empty id is `conversation-id-non-empty`'s to report.)
-pub fn id_prefix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let id = &conversation.conversation_id;
-    if id.is_empty() {
-        return; // conversation-id-non-empty says what is wrong with it
-    }
-    let expected: &[&str] = match kind(conversation) {
-        Some(ConversationType::C2c) => &[C2C],
-        Some(ConversationType::Group) => &[GROUP],
-        Some(ConversationType::Invalid) => return,
-        None => &[C2C, GROUP],
-    };
-    if !expected.iter().any(|prefix| id.starts_with(prefix)) {
-        let wanted = expected
-            .iter()
-            .map(|p| format!("{p:?}"))
-            .collect::<Vec<_>>()
-            .join(" or ");
-        ctx.report(
-            "conversationID",
-            format!("{id:?} does not start with {wanted}"),
-        );
-    }
-}
-
-/// The schema of [`id_prefix`].
-pub fn id_prefix_schema() -> Value {
-    json!({
-        "allOf": [
-            { "properties": { "conversationID": { "type": "string", "pattern": "^(c2c_|group_)|^$" } } },
-            {
-                "if": when_equals("type", json!(1)),
-                "then": { "properties": { "conversationID": { "type": "string", "pattern": "^c2c_|^$" } } }
-            },
-            {
-                "if": when_equals("type", json!(2)),
-                "then": { "properties": { "conversationID": { "type": "string", "pattern": "^group_|^$" } } }
-            }
-        ]
-    })
-}
-
-/// After the prefix, the id is the peer's userID or the groupID. (Which prefix it is, is
-/// [`id_prefix`]'s business: a wrong prefix before the right id breaks only that rule.)
-pub fn id_suffix(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let (field, value) = match kind(conversation) {
-        Some(ConversationType::C2c) => ("userID", &conversation.user_id),
-        Some(ConversationType::Group) => ("groupID", &conversation.group_id),
-        _ => return,
-    };
-    let Some(value) = value.as_deref().filter(|v| !v.is_empty()) else {
-        return;
-    };
-    let id = &conversation.conversation_id;
-    let rest = id
-        .strip_prefix(C2C)
-        .or_else(|| id.strip_prefix(GROUP))
-        .unwrap_or(id);
-    if !id.is_empty() && rest != value {
-        ctx.report(
-            "conversationID",
-            format!("{id:?} does not end with {value:?} ({field})"),
-        );
-    }
-}
 
 /// The values a mark may have: the four standard marks and the application marks `1 << n`,
 /// 32 ≤ n < 64.
@@ -105,28 +33,6 @@ pub fn mark_known_schema() -> Value {
     let mut values: Vec<Value> = mark_values().map(Value::from).collect();
     values.push(Value::Null);
     json!({ "properties": { "markList": { "type": ["array", "null"], "items": { "enum": values } } } })
-}
-
-/// The last message was sent in this conversation.
-pub fn last_message_in_conversation(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    let Some(message) = &conversation.last_message else {
-        return;
-    };
-    let (field, ours, theirs) = match kind(conversation) {
-        Some(ConversationType::Group) => ("groupID", &conversation.group_id, &message.group_id),
-        Some(ConversationType::C2c) => ("userID", &conversation.user_id, &message.user_id),
-        _ => return,
-    };
-    if filled(ours) && filled(theirs) && ours != theirs {
-        ctx.report(
-            &format!("lastMessage/{field}"),
-            format!(
-                "{:?} but the conversation's {field} is {:?}",
-                theirs.as_deref().unwrap_or(""),
-                ours.as_deref().unwrap_or("")
-            ),
-        );
-    }
 }
 
 /// Sets a field of a conversation's JSON.

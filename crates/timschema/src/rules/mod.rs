@@ -59,11 +59,6 @@ pub(crate) fn when_equals(key: &str, value: serde_json::Value) -> serde_json::Va
     serde_json::json!({ "properties": { key: { "const": value } }, "required": [key] })
 }
 
-/// True when an optional string is present and not empty (native builds send `""` for "none").
-pub(crate) fn filled(value: &Option<String>) -> bool {
-    value.as_deref().is_some_and(|s| !s.is_empty())
-}
-
 /// Every rule of the contract, in catalogue order.
 pub fn catalogue() -> Vec<&'static crate::contract::Rule> {
     types().into_iter().flat_map(|t| t.rules.iter()).collect()

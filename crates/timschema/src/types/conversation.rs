@@ -18,20 +18,30 @@ use crate::types::or_empty::OrEmpty;
 #[contract(
     rule(
         id = "conversation-id-prefix",
-        check = crate::rules::conversation::id_prefix,
+        cel = r#"(self.conversationID == "" || self.conversationID.startsWith("c2c_") || self.conversationID.startsWith("group_"))
+            && (self.type != 1 || self.conversationID == "" || self.conversationID.startsWith("c2c_"))
+            && (self.type != 2 || self.conversationID == "" || self.conversationID.startsWith("group_"))"#,
+        at = "conversationID",
+        detail = r#"{self.conversationID} does not start with {has(self.type) && self.type == 1 ? '"c2c_"' : has(self.type) && self.type == 2 ? '"group_"' : '"c2c_" or "group_"':raw}"#,
         mutant = crate::rules::conversation::id_prefix_mutant,
-        schema = crate::rules::conversation::id_prefix_schema,
-        fields("conversationID", "type"),
         message = "conversationID does not start with the prefix of its type",
-        doc = "A one-to-one chat's id is `c2c_` followed by the peer's userID and a group's is `group_` followed by the groupID (docs/wire-format.md: invariant 1, invariant 3: the native headers, and the 8.9 adapter that strips exactly these prefixes and rejects any other id with error 6017). With no `type`, the id still needs one of the two prefixes."
+        doc = "A one-to-one chat's id is `c2c_` followed by the peer's userID and a group's is `group_` followed by the groupID (docs/wire-format.md: invariant 1, invariant 3: the native headers, and the 8.9 adapter that strips exactly these prefixes and rejects any other id with error 6017). With no `type`, or type 0 (the SDK could not tell), the id still needs one of the two prefixes. An empty id is conversation-id-non-empty's to report."
     ),
     rule(
         id = "conversation-id-suffix",
-        check = crate::rules::conversation::id_suffix,
+        cel = r#"(self.type != 1 || !has(self.userID) || self.userID == "" || self.conversationID == ""
+                || (self.conversationID.startsWith("c2c_") ? size(self.conversationID) == size(self.userID) + 4 && self.conversationID.endsWith(self.userID)
+                    : self.conversationID.startsWith("group_") ? size(self.conversationID) == size(self.userID) + 6 && self.conversationID.endsWith(self.userID)
+                    : self.conversationID == self.userID))
+            && (self.type != 2 || !has(self.groupID) || self.groupID == "" || self.conversationID == ""
+                || (self.conversationID.startsWith("c2c_") ? size(self.conversationID) == size(self.groupID) + 4 && self.conversationID.endsWith(self.groupID)
+                    : self.conversationID.startsWith("group_") ? size(self.conversationID) == size(self.groupID) + 6 && self.conversationID.endsWith(self.groupID)
+                    : self.conversationID == self.groupID))"#,
+        at = "conversationID",
+        detail = r#"{self.conversationID} does not end with {self.type == 1 ? self.userID : self.groupID} ({self.type == 1 ? "userID" : "groupID":raw})"#,
         mutant = crate::rules::conversation::id_suffix_mutant,
-        fields("conversationID", "type", "userID", "groupID"),
         message = "conversationID does not end with the conversation's userID or groupID",
-        doc = "After its prefix, the id of a one-to-one chat is the peer's userID and the id of a group is its groupID (docs/wire-format.md: invariant 1, invariant 2: SDK 8.9 builds the id from the same value it puts in userID or groupID). Checked only when that field is filled. JSON Schema cannot compare two fields, so only this validator enforces it."
+        doc = "After its prefix (`c2c_` or `group_`, whichever it has), the id of a one-to-one chat is the peer's userID and the id of a group is its groupID (docs/wire-format.md: invariant 1, invariant 2: SDK 8.9 builds the id from the same value it puts in userID or groupID). Checked only when that field is filled; a wrong prefix before the right id breaks only conversation-id-prefix. JSON Schema cannot compare two fields, so only this validator enforces it."
     ),
     rule(
         id = "user-id-only-c2c",
@@ -112,9 +122,14 @@ use crate::types::or_empty::OrEmpty;
     ),
     rule(
         id = "last-message-in-conversation",
-        check = crate::rules::conversation::last_message_in_conversation,
+        cel = r#"!has(self.lastMessage)
+            || (self.type != 2 || !has(self.groupID) || self.groupID == "" || !has(self.lastMessage.groupID)
+                || self.lastMessage.groupID == "" || self.lastMessage.groupID == self.groupID)
+            && (self.type != 1 || !has(self.userID) || self.userID == "" || !has(self.lastMessage.userID)
+                || self.lastMessage.userID == "" || self.lastMessage.userID == self.userID)"#,
+        at = r#"lastMessage/{self.type == 2 ? "groupID" : "userID"}"#,
+        detail = r#"{self.type == 2 ? self.lastMessage.groupID : self.lastMessage.userID} but the conversation's {self.type == 2 ? "groupID" : "userID":raw} is {self.type == 2 ? self.groupID : self.userID}"#,
         mutant = crate::rules::conversation::last_message_in_conversation_mutant,
-        fields("type", "groupID", "userID", "lastMessage/groupID", "lastMessage/userID"),
         message = "the last message belongs to another conversation",
         doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (docs/wire-format.md: invariant 15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."
     ),
