@@ -28,11 +28,58 @@ pub struct Compiled {
     pub at: String,
     /// Rust building the place the rule is reported at, a `&str` or `String`.
     pub at_value: TokenStream,
+    /// For `at = "list/*"`: the rule is `self.list.all(v, p)` (or `!has(self.list) || …`), and
+    /// a broken rule is reported at each item for which `p` is false.
+    pub each_item: Option<EachItem>,
     /// The expression as `timschema-cel` prints it.
     pub canonical: String,
     /// The JSON Schema that holds where the expression is not false, as JSON text, when its
     /// keywords can say it.
     pub schema: Option<String>,
+}
+
+/// How a rule over every item of a list reports each item that breaks it.
+pub struct EachItem {
+    /// The list's wire name.
+    pub field: String,
+    /// Rust reading the list, an `R`.
+    pub list: TokenStream,
+    /// The item's variable.
+    pub var: syn::Ident,
+    /// Rust evaluating the predicate over the variable, an `R`.
+    pub predicate: TokenStream,
+}
+
+/// The `self.list.all(v, p)` a per-item rule is made of: (list field, variable, predicate),
+/// with or without a leading `!has(self.list) ||`.
+fn all_over_field(expr: &Expr) -> Option<(&str, &str, &Expr)> {
+    let expr = match &expr.kind {
+        Kind::Binary(BinaryOp::Or, guard, rest) => {
+            let Kind::Unary(UnaryOp::Not, has) = &guard.kind else {
+                return None;
+            };
+            let Kind::Select { test: true, .. } = &has.kind else {
+                return None;
+            };
+            let field = has.self_field()?;
+            match all_over_field(rest)? {
+                found @ (list, _, _) if list == field => return Some(found),
+                _ => return None,
+            }
+        }
+        _ => expr,
+    };
+    let Kind::Comprehension {
+        kind: Macro::All,
+        range,
+        var,
+        body,
+        filter: None,
+    } = &expr.kind
+    else {
+        return None;
+    };
+    Some((range.self_field()?, var, body))
 }
 
 /// A type as far as the derive can tell.
@@ -185,6 +232,7 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
                 .split('{')
                 .next()
                 .unwrap_or_default()
+                .trim_end_matches("/*")
                 .trim_end_matches('/');
             (fixed.to_owned(), tokens)
         }
@@ -194,6 +242,43 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
             })?;
             (first.clone(), quote!(#first))
         }
+    };
+    let declared_at = rule.at.as_ref().map(syn::LitStr::value).unwrap_or_default();
+    let each_item = match declared_at.strip_suffix("/*") {
+        Some(list_field) => {
+            let (field, var, body) = all_over_field(&expr)
+                .filter(|(field, _, _)| *field == list_field)
+                .ok_or_else(|| {
+                    syn::Error::new(
+                        span,
+                        format!("`at = \"{list_field}/*\"` reports each item, so the rule must be `self.{list_field}.all(item, …)` (after `!has(self.{list_field}) ||` if it may be absent)"),
+                    )
+                })?;
+            let (list_ty, list) = compiler.expr(&Expr {
+                kind: Kind::Select {
+                    operand: Box::new(Expr {
+                        kind: Kind::Ident("self".into()),
+                        span: expr.span,
+                    }),
+                    field: field.to_owned(),
+                    test: false,
+                },
+                span: expr.span,
+            })?;
+            let item = match list_ty {
+                Ty::List(item) => *item,
+                _ => Ty::Dyn,
+            };
+            compiler.vars.push((var.to_owned(), item));
+            let (_, predicate) = compiler.expr(body)?;
+            Some(EachItem {
+                field: field.to_owned(),
+                list,
+                var: format_ident!("__cel_{}", var),
+                predicate,
+            })
+        }
+        None => None,
     };
     let detail = match &rule.detail {
         Some(template) => compiler.template(template)?,
@@ -206,6 +291,7 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
         fields: read,
         at,
         at_value,
+        each_item,
         canonical: expr.to_string(),
         schema: timschema_cel::schema::compile(&expr, &shapes).map(|schema| schema.to_string()),
     })
@@ -678,7 +764,7 @@ impl Compiler<'_> {
                     fields: self.fields,
                     source: inner,
                     span: template.span(),
-                    vars: Vec::new(),
+                    vars: self.vars.clone(),
                     rt: rt.clone(),
                     raw_parts: false,
                 };

@@ -74,10 +74,30 @@ pub fn emit(container: &Container) -> TokenStream {
                     ));
                     let (value, detail, at) =
                         (&compiled.value, &compiled.detail, &compiled.at_value);
+                    let report = match &compiled.each_item {
+                        // Each item the predicate finds false is reported where it is.
+                        Some(each) => {
+                            let (list, var, predicate) = (&each.list, &each.var, &each.predicate);
+                            let field = &each.field;
+                            quote! {
+                                if let ::core::result::Result::Ok(#rt::cel::Val::List(list)) = #list {
+                                    for index in 0..#rt::cel::CelList::len(list) {
+                                        let ::core::option::Option::Some(#var) = #rt::cel::CelList::get(list, index) else {
+                                            continue;
+                                        };
+                                        if !#rt::cel::holds(#predicate) {
+                                            ctx.report(&::std::format!("{}/{}", #field, index), #detail);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        None => quote!(ctx.report(&#at, #detail);),
+                    };
                     walk.push(quote! {
                         walker.container_rule(&rules[#index], |ctx| {
-                            if !::timschema::__private::contract::cel::holds(#value) {
-                                ctx.report(&#at, #detail);
+                            if !#rt::cel::holds(#value) {
+                                #report
                             }
                         });
                     });

@@ -2,38 +2,8 @@
 
 use serde_json::{Value, json};
 
-use crate::V2TimConversation;
-use crate::contract::RuleCtx;
-
 const C2C: &str = "c2c_";
 const GROUP: &str = "group_";
-
-/// The values a mark may have: the four standard marks and the application marks `1 << n`,
-/// 32 ≤ n < 64.
-pub fn mark_values() -> impl Iterator<Item = u64> {
-    [1, 2, 4, 8].into_iter().chain((32..64).map(|n| 1u64 << n))
-}
-
-/// Each mark is a known mark value.
-pub fn mark_known(conversation: &V2TimConversation, ctx: &mut RuleCtx<'_, '_>) {
-    for (index, mark) in conversation.mark_list.iter().flatten().enumerate() {
-        if let Some(mark) = mark {
-            if !mark_values().any(|v| v == *mark) {
-                ctx.report(
-                    &format!("markList/{index}"),
-                    format!("{mark} is not 1, 2, 4, 8 or 1 << n with 32 <= n < 64"),
-                );
-            }
-        }
-    }
-}
-
-/// The schema of [`mark_known`].
-pub fn mark_known_schema() -> Value {
-    let mut values: Vec<Value> = mark_values().map(Value::from).collect();
-    values.push(Value::Null);
-    json!({ "properties": { "markList": { "type": ["array", "null"], "items": { "enum": values } } } })
-}
 
 /// Sets a field of a conversation's JSON.
 fn set(conversation: &mut Value, field: &str, value: Value) {

@@ -95,10 +95,17 @@ use crate::types::or_empty::OrEmpty;
     ),
     rule(
         id = "mark-known",
-        check = crate::rules::conversation::mark_known,
+        cel = r#"!has(self.markList) || self.markList.all(mark, mark == null || mark in [
+            // the standard marks: star, unread, fold, hide
+            1, 2, 4, 8,
+            // the application marks 1 << n, 32 <= n < 64
+            4294967296, 8589934592, 17179869184, 34359738368, 68719476736, 137438953472, 274877906944, 549755813888,
+            1099511627776, 2199023255552, 4398046511104, 8796093022208, 17592186044416, 35184372088832, 70368744177664, 140737488355328,
+            281474976710656, 562949953421312, 1125899906842624, 2251799813685248, 4503599627370496, 9007199254740992, 18014398509481984, 36028797018963968,
+            72057594037927936, 144115188075855872, 288230376151711744, 576460752303423488, 1152921504606846976, 2305843009213693952, 4611686018427387904, 9223372036854775808u])"#,
+        at = "markList/*",
+        detail = "{mark} is not 1, 2, 4, 8 or 1 << n with 32 <= n < 64",
         mutant = crate::rules::conversation::mark_known_mutant,
-        schema = crate::rules::conversation::mark_known_schema,
-        fields("markList"),
         message = "a markList entry is not a mark value",
         doc = "Each mark is one bit: a standard mark (1 star, 2 unread, 4 fold, 8 hide) or an application mark 1 << n with 32 <= n < 64 (docs/wire-format.md: enumerations and invariant 10, from MarkConversation in V2TIMConversationManager.h)."
     ),
