@@ -7,11 +7,15 @@
 //!
 //! The evaluator sees the object with its `null` members dropped and the schema sees it as
 //! sent, so this also holds the schema to the one decision on absent and `null`.
+//!
+//! Every value tried has the type its field declares (the structural mutants are left out):
+//! the compiled keywords assume it, as the type's own schema enforces it beside them, where
+//! CEL would compare a string with a number and leave the rule unjudged.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value as Json, json};
-use timschema::fixtures::{rule_mutants, structural_mutants, valid};
+use timschema::fixtures::{rule_mutants, valid};
 use timschema_cel::{Value, eval, parse};
 use timschema_tests::cel_objects::{cel, objects};
 
@@ -76,7 +80,6 @@ fn variants(base: &Json, pools: &BTreeMap<String, Vec<Option<Json>>>) -> Vec<Jso
 fn compiled_schemas_hold_where_their_expressions_are_not_false() {
     let mut documents: Vec<Json> = valid().into_iter().map(|(_, d)| d).collect();
     documents.extend(rule_mutants().into_iter().map(|m| m.document));
-    documents.extend(structural_mutants().into_iter().map(|m| m.document));
     let mut checked_rules = 0;
     let mut verdicts = 0;
     let mut false_verdicts = 0;

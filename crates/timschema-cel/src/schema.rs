@@ -13,6 +13,10 @@
 //! only its item. Anything else (two fields compared, arithmetic, `matches`, whose RE2 and
 //! ECMA-262 dialects differ) gives `None`: the rule is then listed with its CEL text instead.
 //!
+//! A value is assumed to have the JSON type the caller's [`Slot`] gives it (`size(self.s)`
+//! compiles to `maxLength` on a string): the schema of the value's own type says so beside the
+//! compiled keywords, where CEL would find a comparison of the wrong types an error.
+//!
 //! The schemas are written for a validator running Ajv's strict mode: every keyword that
 //! applies to one JSON type sits beside a `type`, and every `required` name beside its
 //! `properties`.

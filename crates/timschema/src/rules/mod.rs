@@ -9,7 +9,6 @@ pub(crate) mod callback;
 pub(crate) mod conversation;
 pub mod docs;
 pub(crate) mod elements;
-pub mod error_codes;
 pub(crate) mod message;
 
 use crate::contract::ContractType;
