@@ -161,6 +161,14 @@ fn container_rule(cx: &Ctxt, rule: &RuleDef, wire_names: Vec<&str>) {
                 "a CEL rule's fields are those its expression reads; leave `fields` out",
             );
         }
+        for (given, what) in [
+            (&rule.mutant, "its mutant is found from the expression"),
+            (&rule.schema, "its schema is compiled from the expression"),
+        ] {
+            if let Some(path) = given {
+                cx.error_spanned_by(path, format!("a CEL rule needs no function here: {what}"));
+            }
+        }
         return;
     }
     for (given, key) in [(&rule.detail, "detail"), (&rule.at, "at")] {

@@ -1,12 +1,12 @@
-//! The cross-field rules of the contract: one function per rule that checks a typed value, and,
-//! where JSON Schema can say the same thing, one function that returns the schema for it.
+//! The rules of the contract, as a catalogue, and the two rules still checked in Rust.
 //!
-//! The rules are *declared* on the types (`#[contract(rule(...))]` in `conversation.rs`,
-//! `message.rs`, `callback.rs`, the elements), with their ids, messages and docs; this module only holds
-//! the logic they name. Field rules (ranges, patterns, byte lengths) need no code here.
+//! The rules are *declared* on the types (`#[contract(rule(...))]` in `types/`), with their ids,
+//! messages and docs. Most are written in CEL there and compiled by the derive, schema and
+//! mutant included; field rules (ranges, patterns, byte lengths) stand for the CEL they are
+//! defined as. This module holds the Rust of the two rules CEL's standard macros cannot say
+//! with today's precision (`elem-type-matches-element`, `image-type-unique`: see
+//! docs/rules.md), and the catalogue built from every type's declarations.
 
-pub(crate) mod callback;
-pub(crate) mod conversation;
 pub mod docs;
 pub(crate) mod elements;
 pub(crate) mod message;

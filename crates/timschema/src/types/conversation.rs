@@ -23,7 +23,6 @@ use crate::types::or_empty::OrEmpty;
             && (self.type != 2 || self.conversationID == "" || self.conversationID.startsWith("group_"))"#,
         at = "conversationID",
         detail = r#"{self.conversationID} does not start with {has(self.type) && self.type == 1 ? '"c2c_"' : has(self.type) && self.type == 2 ? '"group_"' : '"c2c_" or "group_"':raw}"#,
-        mutant = crate::rules::conversation::id_prefix_mutant,
         message = "conversationID does not start with the prefix of its type",
         doc = "A one-to-one chat's id is `c2c_` followed by the peer's userID and a group's is `group_` followed by the groupID (docs/wire-format.md: invariant 1, invariant 3: the native headers, and the 8.9 adapter that strips exactly these prefixes and rejects any other id with error 6017). With no `type`, or type 0 (the SDK could not tell), the id still needs one of the two prefixes. An empty id is conversation-id-non-empty's to report."
     ),
@@ -39,7 +38,6 @@ use crate::types::or_empty::OrEmpty;
                     : self.conversationID == self.groupID))"#,
         at = "conversationID",
         detail = r#"{self.conversationID} does not end with {self.type == 1 ? self.userID : self.groupID} ({self.type == 1 ? "userID" : "groupID":raw})"#,
-        mutant = crate::rules::conversation::id_suffix_mutant,
         message = "conversationID does not end with the conversation's userID or groupID",
         doc = "After its prefix (`c2c_` or `group_`, whichever it has), the id of a one-to-one chat is the peer's userID and the id of a group is its groupID (docs/wire-format.md: invariant 1, invariant 2: SDK 8.9 builds the id from the same value it puts in userID or groupID). Checked only when that field is filled; a wrong prefix before the right id breaks only conversation-id-prefix. JSON Schema cannot compare two fields, so only this validator enforces it."
     ),
@@ -47,7 +45,6 @@ use crate::types::or_empty::OrEmpty;
         id = "user-id-only-c2c",
         cel = r#"!has(self.userID) || self.userID == "" || self.type != 2"#,
         detail = "userID is {self.userID} but type is {self.type}",
-        mutant = crate::rules::conversation::user_id_only_c2c_mutant,
         message = "userID is set on a group conversation",
         doc = "userID names the peer of a one-to-one chat; for a group it is null, or the empty string on native builds (docs/wire-format.md: invariant 2: the native headers say it is empty for other kinds)."
     ),
@@ -55,7 +52,6 @@ use crate::types::or_empty::OrEmpty;
         id = "group-id-only-group",
         cel = r#"!has(self.groupID) || self.groupID == "" || self.type != 1"#,
         detail = "groupID is {self.groupID} but type is {self.type}",
-        mutant = crate::rules::conversation::group_id_only_group_mutant,
         message = "groupID is set on a one-to-one conversation",
         doc = "groupID names the group of a group chat; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
@@ -63,7 +59,6 @@ use crate::types::or_empty::OrEmpty;
         id = "group-type-only-group",
         cel = r#"!has(self.groupType) || self.groupType == "" || self.type != 1"#,
         detail = "groupType is {self.groupType} but type is {self.type}",
-        mutant = crate::rules::conversation::group_type_only_group_mutant,
         message = "groupType is set on a one-to-one conversation",
         doc = "groupType is the kind of a group; for a one-to-one chat it is null, or the empty string on native builds (docs/wire-format.md: invariant 2)."
     ),
@@ -72,7 +67,6 @@ use crate::types::or_empty::OrEmpty;
         cel = r#"self.groupType != "AVChatRoom" || !has(self.unreadCount) || self.unreadCount == 0"#,
         at = "unreadCount",
         detail = "{self.unreadCount} in an AVChatRoom group",
-        mutant = crate::rules::conversation::avchatroom_unread_zero_mutant,
         message = "an AVChatRoom conversation reports a non-zero unreadCount",
         doc = "Live-streaming groups (AVChatRoom) do not support unread counting and report 0 (docs/wire-format.md: invariant 6: the native headers and the Unity documentation)."
     ),
@@ -81,7 +75,6 @@ use crate::types::or_empty::OrEmpty;
         cel = r#"!has(self.draftText) || self.draftText == "" || has(self.draftTimestamp) && self.draftTimestamp != 0"#,
         at = "draftTimestamp",
         detail = "there is a draft but draftTimestamp is {self.draftTimestamp}",
-        mutant = crate::rules::conversation::draft_has_timestamp_mutant,
         message = "a draft has no draftTimestamp",
         doc = "The SDK stamps a draft with the time it was set, automatically (docs/wire-format.md: invariant 8), so a non-empty draftText comes with a draftTimestamp other than 0 (a negative one breaks draft-timestamp-non-negative)."
     ),
@@ -89,7 +82,6 @@ use crate::types::or_empty::OrEmpty;
         id = "at-info-only-group",
         cel = r#"!has(self.groupAtInfoList) || size(self.groupAtInfoList) == 0 || self.type != 1"#,
         detail = "groupAtInfoList is {self.groupAtInfoList} but type is {self.type}",
-        mutant = crate::rules::conversation::at_info_only_group_mutant,
         message = "groupAtInfoList has entries in a one-to-one conversation",
         doc = "@-mention markers exist only in group conversations (docs/wire-format.md: invariant 13: the list shows someone-@-me and @-all badges for groups)."
     ),
@@ -105,7 +97,6 @@ use crate::types::or_empty::OrEmpty;
             72057594037927936, 144115188075855872, 288230376151711744, 576460752303423488, 1152921504606846976, 2305843009213693952, 4611686018427387904, 9223372036854775808u])"#,
         at = "markList/*",
         detail = "{mark} is not 1, 2, 4, 8 or 1 << n with 32 <= n < 64",
-        mutant = crate::rules::conversation::mark_known_mutant,
         message = "a markList entry is not a mark value",
         doc = "Each mark is one bit: a standard mark (1 star, 2 unread, 4 fold, 8 hide) or an application mark 1 << n with 32 <= n < 64 (docs/wire-format.md: enumerations and invariant 10, from MarkConversation in V2TIMConversationManager.h)."
     ),
@@ -114,7 +105,6 @@ use crate::types::or_empty::OrEmpty;
         severity = "warning",
         cel = r#"!has(self.c2cReadTimestamp) || self.c2cReadTimestamp == 0 || self.type != 2"#,
         detail = "c2cReadTimestamp is {self.c2cReadTimestamp} but type is {self.type}",
-        mutant = crate::rules::conversation::c2c_read_timestamp_only_c2c_mutant,
         message = "c2cReadTimestamp is non-zero on a group conversation",
         doc = "The peer's read timestamp means something only in a one-to-one chat (docs/wire-format.md: invariant 12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a group is suspicious rather than documented as impossible, hence a warning."
     ),
@@ -123,7 +113,6 @@ use crate::types::or_empty::OrEmpty;
         severity = "warning",
         cel = r#"!has(self.groupReadSequence) || self.groupReadSequence == 0 || self.type != 1"#,
         detail = "groupReadSequence is {self.groupReadSequence} but type is {self.type}",
-        mutant = crate::rules::conversation::group_read_sequence_only_group_mutant,
         message = "groupReadSequence is non-zero on a one-to-one conversation",
         doc = "The read sequence means something only in a group (docs/wire-format.md: invariant 12, SDK 7.1+). The SDK fills 0 when it is missing, so 0 is fine anywhere; a non-zero value on a one-to-one chat is suspicious, hence a warning."
     ),
@@ -136,10 +125,9 @@ use crate::types::or_empty::OrEmpty;
                 || self.lastMessage.userID == "" || self.lastMessage.userID == self.userID)"#,
         at = r#"lastMessage/{self.type == 2 ? "groupID" : "userID"}"#,
         detail = r#"{self.type == 2 ? self.lastMessage.groupID : self.lastMessage.userID} but the conversation's {self.type == 2 ? "groupID" : "userID":raw} is {self.type == 2 ? self.groupID : self.userID}"#,
-        mutant = crate::rules::conversation::last_message_in_conversation_mutant,
         message = "the last message belongs to another conversation",
         doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (docs/wire-format.md: invariant 15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."
-    ),
+    )
 )]
 #[native(known("conv_is_has_lastmsg", "conv_is_has_draft", "conv_owner"))]
 pub struct V2TimConversation {
