@@ -286,6 +286,33 @@ pub fn rule_cases() -> Vec<RuleCase> {
             vec![set("/data/lastMessage/groupID", json!("@TGS#other"))],
         ),
         case(
+            "last-message-not-excluded",
+            c2c(),
+            "/data/lastMessage/isExcludedFromLastMessage",
+            vec![set(
+                "/data/lastMessage/isExcludedFromLastMessage",
+                json!(true),
+            )],
+        ),
+        case(
+            "community-group-id-prefix",
+            group(),
+            "/data/groupID",
+            vec![set("/data/groupType", json!("Community"))],
+        ),
+        case(
+            "message-user-or-group",
+            group(),
+            "/data/lastMessage/userID",
+            vec![set("/data/lastMessage/userID", json!("alice"))],
+        ),
+        case(
+            "peer-read-only-c2c",
+            group(),
+            "/data/lastMessage/isPeerRead",
+            vec![set("/data/lastMessage/isPeerRead", json!(true))],
+        ),
+        case(
             "elem-type-matches-element",
             c2c(),
             "/data/lastMessage/elemType",

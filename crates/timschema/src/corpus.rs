@@ -56,6 +56,12 @@ pub fn response(index: u64) -> Value {
         mix.below(1 << 24)
     );
     let group_type = mix.pick(GROUP_TYPES);
+    // A Community group's id starts with `@TGS#_` (community-group-id-prefix).
+    let group_id = if group_type == "Community" {
+        group_id.replacen("@TGS#", "@TGS#_", 1)
+    } else {
+        group_id
+    };
     let timestamp = 1_700_000_000 + mix.below(40_000_000) as i64;
     let mut data = json!({
         "conversationID": if group { format!("group_{group_id}") } else { format!("c2c_{peer}") },

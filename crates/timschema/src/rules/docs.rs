@@ -32,6 +32,7 @@ pub fn markdown(rules: &[&Rule]) -> String {
         ));
     }
     out.push_str(CEL);
+    out.push_str(&super::invariants::markdown());
     for rule in rules {
         out.push_str(&format!("\n## {}\n\n{}\n", rule.id, rule.doc));
         match (rule.cel, rule.expression()) {

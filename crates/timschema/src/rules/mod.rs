@@ -9,6 +9,7 @@
 
 pub mod docs;
 pub(crate) mod elements;
+pub mod invariants;
 pub(crate) mod message;
 
 use crate::contract::ContractType;

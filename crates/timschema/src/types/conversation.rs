@@ -127,6 +127,24 @@ use crate::types::or_empty::OrEmpty;
         detail = r#"{self.type == 2 ? self.lastMessage.groupID : self.lastMessage.userID} but the conversation's {self.type == 2 ? "groupID" : "userID":raw} is {self.type == 2 ? self.groupID : self.userID}"#,
         message = "the last message belongs to another conversation",
         doc = "A group message carries the group's groupID, and a one-to-one message carries the peer's userID whichever way it went (docs/wire-format.md: invariant 15, from V2TIMMessage.h), so the last message of a conversation names the same group or peer as the conversation. Checked only when both sides are filled. JSON Schema cannot compare two fields."
+    ),
+    rule(
+        id = "last-message-not-excluded",
+        severity = "warning",
+        cel = r#"!has(self.lastMessage) || !has(self.lastMessage.isExcludedFromLastMessage) || !self.lastMessage.isExcludedFromLastMessage"#,
+        at = "lastMessage/isExcludedFromLastMessage",
+        detail = "the last message is marked isExcludedFromLastMessage",
+        message = "the last message is one that never becomes a last message",
+        doc = "A message sent with isExcludedFromLastMessage does not update the conversation's lastMessage (reference §6.7, from V2TIMMessage.h), so it should not be found there. The flag is set by the sender, and an SDK may show a local copy before it syncs, hence a warning."
+    ),
+    rule(
+        id = "community-group-id-prefix",
+        severity = "warning",
+        cel = r#"self.groupType != "Community" || !has(self.groupID) || self.groupID == "" || self.groupID.startsWith("@TGS#_")"#,
+        at = "groupID",
+        detail = "{self.groupID} does not start with \"@TGS#_\"",
+        message = "a Community group's groupID does not start with @TGS#_",
+        doc = "A Community group's id starts with `@TGS#_` (reference §6.16, from CreateGroup in V2TIMManager.h: a custom Community groupID must, and the SDK generates them so). The header states it for custom ids only, hence a warning."
     )
 )]
 #[native(known("conv_is_has_lastmsg", "conv_is_has_draft", "conv_owner"))]

@@ -29,6 +29,23 @@ use crate::types::push::OfflinePushInfo;
         message = "elemType does not match the element field that is filled",
         doc = "A message carries one element: elemType says which, and the element field of that kind holds it while the others stay empty (docs/wire-format.md: translation: the SDK fills the field of the first element and sets elemType from it). Element types 0, 11 and 12 have no element field in the camelCase JSON."
     ),
+    rule(
+        id = "message-user-or-group",
+        cel = r#"!has(self.groupID) || self.groupID == "" || !has(self.userID) || self.userID == """#,
+        at = "userID",
+        detail = "userID is {self.userID} in a message of group {self.groupID}",
+        message = "a group message also names a userID",
+        doc = "A group message has its groupID set and its userID empty; a one-to-one message names the peer in userID whichever way it went (reference §6.15, from V2TIMMessage.h). A message that names both belongs to no one conversation."
+    ),
+    rule(
+        id = "peer-read-only-c2c",
+        severity = "warning",
+        cel = r#"!has(self.groupID) || self.groupID == "" || !has(self.isPeerRead) || !self.isPeerRead"#,
+        at = "isPeerRead",
+        detail = "isPeerRead is true in a message of group {self.groupID}",
+        message = "a group message says the peer has read it",
+        doc = "isPeerRead means something only in a one-to-one chat (reference §6.15, from V2TIMMessage.h); a group message reports its receipts elsewhere. The SDK leaves it false in groups, so true there is suspicious rather than documented as impossible, hence a warning."
+    ),
 )]
 #[native(known(
     "message_elem_array",

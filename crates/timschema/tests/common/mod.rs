@@ -297,12 +297,24 @@ pub fn c2c_conversation() -> V2TimConversation {
 }
 
 /// A group conversation of the given type, with every field filled.
-pub fn group_conversation(group_type: GroupType, last_message: V2TimMessage) -> V2TimConversation {
+pub fn group_conversation(
+    group_type: GroupType,
+    mut last_message: V2TimMessage,
+) -> V2TimConversation {
+    // A Community group's id starts with `@TGS#_`.
+    let id = if group_type == GroupType::Community {
+        "@TGS#_2FZLD7MOA"
+    } else {
+        "@TGS#2FZLD7MOA"
+    };
+    if last_message.group_id.is_some() {
+        last_message.group_id = Some(id.into());
+    }
     V2TimConversation {
-        conversation_id: "group_@TGS#2FZLD7MOA".into(),
+        conversation_id: format!("group_{id}"),
         conversation_type: Some(ConversationType::Group),
         user_id: None,
-        group_id: Some("@TGS#2FZLD7MOA".into()),
+        group_id: Some(id.into()),
         show_name: Some("Weekend hikers".into()),
         face_url: Some("https://cdn.example.com/group/hikers.png".into()),
         group_type: Some(OrEmpty::Value(group_type)),
