@@ -59,4 +59,20 @@ struct Both {
     user_id: Option<String>,
 }
 
+// A mutant or schema function on a rule whose mutant and schema come from its expression.
+#[derive(Contract, serde::Deserialize)]
+#[contract(rule(id = "i", cel = "has(self.userID)", mutant = rules::m, message = "m", doc = "d"))]
+#[contract(rule(id = "j", cel = "has(self.userID)", schema = rules::s, message = "m", doc = "d"))]
+struct HandWritten {
+    #[serde(rename = "userID")]
+    user_id: Option<String>,
+}
+
+// Reported at each item, but the rule is not `all` over that list.
+#[derive(Contract, serde::Deserialize)]
+#[contract(rule(id = "k", cel = "size(self.marks) < 3", at = "marks/*", message = "m", doc = "d"))]
+struct NotEachItem {
+    marks: Vec<i64>,
+}
+
 fn main() {}
