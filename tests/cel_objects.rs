@@ -46,3 +46,26 @@ pub fn objects<'a>(type_name: &str, document: &'a Json) -> Vec<(String, &'a Json
         other => panic!("no known place for {other} objects: extend `objects`"),
     }
 }
+
+/// Whether `timschema` judges the rule `id`, reading `fields`, on the object at `pointer`: not
+/// when the rule was set aside there (`skipped`: rule id or `*`, and pointer), nor when a field
+/// it reads has the wrong type (`findings`: a `schema/*` finding at the field or above it),
+/// where CEL would compare a string with an int.
+pub fn judged(
+    id: &str,
+    fields: &[&str],
+    pointer: &str,
+    skipped: &[(&str, &str)],
+    findings: &[(&str, &str)],
+) -> bool {
+    let set_aside = skipped
+        .iter()
+        .any(|(rule, at)| (*rule == id || *rule == "*") && pointer.starts_with(at));
+    let wrong_type = fields.iter().any(|field| {
+        let read = format!("{pointer}/{field}");
+        findings.iter().any(|(rule, at)| {
+            rule.starts_with("schema/") && (*at == read || read.starts_with(&format!("{at}/")))
+        })
+    });
+    !set_aside && !wrong_type
+}
