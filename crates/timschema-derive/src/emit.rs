@@ -155,6 +155,14 @@ pub fn emit(container: &Container) -> TokenStream {
         }
     }
 
+    let field_types: Vec<&syn::Type> = match &container.data {
+        Data::Struct(fields) => fields
+            .iter()
+            .filter(|f| !f.skipped)
+            .map(|f| &f.ty)
+            .collect(),
+        Data::Enum(_) => Vec::new(),
+    };
     let uses_rules = if rules.is_empty() {
         quote!()
     } else {
@@ -173,6 +181,12 @@ pub fn emit(container: &Container) -> TokenStream {
             fn validate(&self, walker: &mut #rt::Walker<'_>) {
                 #uses_rules
                 #(#walk)*
+            }
+
+            fn reach(reach: &mut #rt::Reach) {
+                if reach.enter::<Self>() {
+                    #(<#field_types as #rt::Contract>::reach(reach);)*
+                }
             }
         }
     }

@@ -253,6 +253,53 @@ pub trait Contract {
     /// Checks every rule of this value and of the values inside it, reporting at the walker's
     /// current position.
     fn validate(&self, walker: &mut Walker<'_>);
+
+    /// Records the contract of this type and of every type its fields hold, depth first in
+    /// field order: the catalogue is this walk from the responses' types, not a kept list.
+    fn reach(_: &mut Reach) {}
+}
+
+/// The types a walk over fields has reached, and the contracts they declare (see
+/// [`Contract::reach`]).
+#[derive(Debug, Default)]
+pub struct Reach {
+    /// Every type walked so far, by its full Rust name (one per instance of a generic type).
+    walked: Vec<&'static str>,
+    /// One contract per declared type name, in the order first reached.
+    types: Vec<TypeContract>,
+}
+
+impl Reach {
+    /// Whether `T` is reached for the first time, recording its contract if that is new too;
+    /// the derive's `reach` walks `T`'s fields only then, so recursive types end.
+    pub fn enter<T: ContractType + ?Sized>(&mut self) -> bool {
+        let name = std::any::type_name::<T>();
+        if self.walked.contains(&name) {
+            return false;
+        }
+        self.walked.push(name);
+        if !self.types.iter().any(|t| t.name == T::CONTRACT.name) {
+            self.types.push(T::CONTRACT);
+        }
+        true
+    }
+
+    /// The contracts of every type reached from `T`, `T` first.
+    pub fn from<T: Contract + ?Sized>() -> Vec<TypeContract> {
+        let mut reach = Reach::default();
+        T::reach(&mut reach);
+        reach.types
+    }
+
+    /// Adds the types reached from `T` that are not there yet.
+    pub fn add<T: Contract + ?Sized>(&mut self) {
+        T::reach(self);
+    }
+
+    /// The contracts reached, in the order first reached.
+    pub fn into_types(self) -> Vec<TypeContract> {
+        self.types
+    }
 }
 
 /// Whether the walk must descend into `value` (see [`Contract::HAS_RULES`]); the derive asks
@@ -279,6 +326,10 @@ macro_rules! leaf {
 leaf!(String, str, bool, i64, u64, f64, serde_json::Value, serde_json::Map<String, serde_json::Value>);
 
 impl<T: Contract + ?Sized> Contract for Box<T> {
+    fn reach(reach: &mut Reach) {
+        T::reach(reach);
+    }
+
     const HAS_RULES: bool = T::HAS_RULES;
 
     fn validate(&self, walker: &mut Walker<'_>) {
@@ -287,6 +338,10 @@ impl<T: Contract + ?Sized> Contract for Box<T> {
 }
 
 impl<T: Contract> Contract for Option<T> {
+    fn reach(reach: &mut Reach) {
+        T::reach(reach);
+    }
+
     const HAS_RULES: bool = T::HAS_RULES;
 
     fn validate(&self, walker: &mut Walker<'_>) {
@@ -297,6 +352,10 @@ impl<T: Contract> Contract for Option<T> {
 }
 
 impl<T: Contract> Contract for Vec<T> {
+    fn reach(reach: &mut Reach) {
+        T::reach(reach);
+    }
+
     const HAS_RULES: bool = T::HAS_RULES;
 
     fn validate(&self, walker: &mut Walker<'_>) {
@@ -307,6 +366,10 @@ impl<T: Contract> Contract for Vec<T> {
 }
 
 impl<T: Contract> Contract for BTreeMap<String, T> {
+    fn reach(reach: &mut Reach) {
+        T::reach(reach);
+    }
+
     const HAS_RULES: bool = T::HAS_RULES;
 
     fn validate(&self, walker: &mut Walker<'_>) {
@@ -317,6 +380,10 @@ impl<T: Contract> Contract for BTreeMap<String, T> {
 }
 
 impl<T: Contract> Contract for crate::OrEmpty<T> {
+    fn reach(reach: &mut Reach) {
+        T::reach(reach);
+    }
+
     const HAS_RULES: bool = T::HAS_RULES;
 
     fn validate(&self, walker: &mut Walker<'_>) {

@@ -12,46 +12,22 @@ pub(crate) mod elements;
 pub mod invariants;
 pub(crate) mod message;
 
-use crate::contract::ContractType;
-use crate::contract::TypeContract;
+use crate::contract::{Reach, TypeContract};
 
-/// Every type that declares rules, in schema order: the catalogue is built from this list.
+/// Every type the responses hold, with its rules: the types reached from each
+/// [`Response`](crate::Response)'s type, depth first in field order (see
+/// [`Contract::reach`](crate::contract::Contract::reach)). The catalogue is built from this.
 pub fn types() -> Vec<TypeContract> {
-    use crate::types::elements::*;
-    use crate::*;
-    vec![
-        <V2TimValueCallback<V2TimConversation> as ContractType>::CONTRACT,
-        V2TimConversation::CONTRACT,
-        V2TimGroupAtInfo::CONTRACT,
-        V2TimConversationResult::CONTRACT,
-        V2TimMessage::CONTRACT,
-        V2TimUserFullInfo::CONTRACT,
-        OfflinePushInfo::CONTRACT,
-        V2TimTextElem::CONTRACT,
-        V2TimCustomElem::CONTRACT,
-        V2TimImageElem::CONTRACT,
-        V2TimImage::CONTRACT,
-        V2TimSoundElem::CONTRACT,
-        V2TimVideoElem::CONTRACT,
-        V2TimFileElem::CONTRACT,
-        V2TimLocationElem::CONTRACT,
-        V2TimFaceElem::CONTRACT,
-        V2TimGroupTipsElem::CONTRACT,
-        V2TimGroupChangeInfo::CONTRACT,
-        V2TimGroupMemberChangeInfo::CONTRACT,
-        V2TimGroupMemberInfo::CONTRACT,
-        V2TimMergerElem::CONTRACT,
-        ConversationType::CONTRACT,
-        ReceiveMessageOpt::CONTRACT,
-        GroupAtType::CONTRACT,
-        ConversationMark::CONTRACT,
-        GroupType::CONTRACT,
-        ElemType::CONTRACT,
-        MessageStatus::CONTRACT,
-        MessagePriority::CONTRACT,
-        ImageType::CONTRACT,
-        GroupTipsType::CONTRACT,
-    ]
+    let mut reach = Reach::default();
+    for response in crate::Response::ALL {
+        match response {
+            crate::Response::GetConversation => reach.add::<crate::GetConversationResponse>(),
+            crate::Response::GetConversationList => {
+                reach.add::<crate::GetConversationListResponse>()
+            }
+        }
+    }
+    reach.into_types()
 }
 
 /// A JSON Schema `if` that holds when `key` is present and equal to `value`.

@@ -14,9 +14,8 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
-use crate::contract::ContractType;
 use crate::contract::schema::{ContractRules, RULES_KEYWORD, RuleLocations};
-use crate::rules;
+use crate::contract::{ContractType, Reach};
 use crate::types::enums::ConversationMark;
 use crate::{GetConversationListResponse, GetConversationResponse, V2TimConversation};
 
@@ -134,7 +133,7 @@ fn root_schema<T: JsonSchema + ContractType>(
     title: &str,
     description: &str,
 ) -> (Schema, RuleLocations) {
-    let rules = ContractRules::new(T::CONTRACT.name, rules::types());
+    let rules = ContractRules::new(T::CONTRACT.name, Reach::from::<T>());
     let mut generator = SchemaGenerator::new(settings().with_transform(rules.clone()));
     // Enumerations that no field refers to by `$ref` still belong in `$defs`, so that clients
     // generated from the schema can name their values (markList entries are ConversationMark
