@@ -597,6 +597,11 @@ impl Compiler<'_> {
             }
             return Ok((Ty::Bool, quote!(#rt::contained(#a, #b))));
         }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            if let Some(compared) = self.concat_equality(op, left, right)? {
+                return Ok((Ty::Bool, compared));
+            }
+        }
         let (a_ty, a) = self.expr(left)?;
         let (b_ty, b) = self.expr(right)?;
         let mismatch = |this: &Self| {
@@ -653,6 +658,12 @@ impl Compiler<'_> {
                 (Ty::Bool, quote!(#rt::compare(#a, #b, #wanted)))
             }
             _ => {
+                if op == BinaryOp::Add && (a_ty == Ty::String || b_ty == Ty::String) {
+                    return self.fail(
+                        at,
+                        "strings joined by `+` are only compared: `a == b + c` or `a != b + c`",
+                    );
+                }
                 let numeric =
                     (a_ty.numeric() || a_ty == Ty::Dyn) && (b_ty.numeric() || b_ty == Ty::Dyn);
                 if !numeric || (op == BinaryOp::Rem && (a_ty == Ty::Double || b_ty == Ty::Double)) {
@@ -669,6 +680,41 @@ impl Compiler<'_> {
                 (ty, quote!(#rt::#function(#a, #b)))
             }
         })
+    }
+
+    /// `a == b + c` (either side) over strings, compiled without joining the strings; `None`
+    /// when neither side is a `+` of two strings.
+    fn concat_equality(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+    ) -> syn::Result<Option<TokenStream>> {
+        let rt = self.rt.clone();
+        let (whole, parts) = match (&left.kind, &right.kind) {
+            (_, Kind::Binary(BinaryOp::Add, b, c)) => (left, (b, c)),
+            (Kind::Binary(BinaryOp::Add, b, c), _) => (right, (b, c)),
+            _ => return Ok(None),
+        };
+        let (b_ty, b) = self.expr(parts.0)?;
+        let (c_ty, c) = self.expr(parts.1)?;
+        let text = |t: &Ty| matches!(t, Ty::String | Ty::Dyn);
+        if !(b_ty == Ty::String || c_ty == Ty::String) || !text(&b_ty) || !text(&c_ty) {
+            return Ok(None);
+        }
+        let (a_ty, a) = self.expr(whole)?;
+        if !text(&a_ty) {
+            return self.fail(
+                whole.span,
+                &format!("a {} is never equal to a string", a_ty.name()),
+            );
+        }
+        let equal = quote!(#rt::eq_concat(#a, #b, #c));
+        Ok(Some(if op == BinaryOp::Eq {
+            equal
+        } else {
+            quote!(#rt::not(#equal))
+        }))
     }
 
     fn call(

@@ -75,4 +75,12 @@ struct NotEachItem {
     marks: Vec<i64>,
 }
 
+// Strings joined by `+` outside an equality.
+#[derive(Contract, serde::Deserialize)]
+#[contract(rule(id = "l", cel = r#"size(self.userID + "x") > 1"#, message = "m", doc = "d"))]
+struct JoinedNotCompared {
+    #[serde(rename = "userID")]
+    user_id: String,
+}
+
 fn main() {}

@@ -298,6 +298,19 @@ pub fn eq<'a>(a: R<'a>, b: R<'a>) -> R<'a> {
     Ok(Val::Bool(same(a?, b?)))
 }
 
+/// `a == b + c` over strings, without building `b + c`: the derive compiles a string `+`
+/// only inside an equality, into this (`!=` negates it). Anything but three strings is an
+/// error, as `+` and `==` would make it.
+#[inline]
+pub fn eq_concat<'a>(a: R<'a>, b: R<'a>, c: R<'a>) -> R<'a> {
+    match (a?, b?, c?) {
+        (Val::Str(a), Val::Str(b), Val::Str(c)) => {
+            Ok(Val::Bool(a.strip_prefix(b).is_some_and(|rest| rest == c)))
+        }
+        _ => Err(CelError),
+    }
+}
+
 /// `a != b`.
 #[inline]
 pub fn ne<'a>(a: R<'a>, b: R<'a>) -> R<'a> {

@@ -66,7 +66,9 @@ computes on the UTF-8 text.\n\n\
 **The subset** (crate `timschema-cel`): literals (`null`, booleans, `int`, `uint` with `u`, \
 doubles, strings in any of CEL's quotings; no bytes), lists after `in`, `self.field` and \
 `a.field`, `a[i]`, `!` `-` `*` `/` `%` `+` `-` `==` `!=` `<` `<=` `>` `>=` `in` `&&` `||` \
-`?:`, `has(a.field)`, `size()`, `startsWith`, `endsWith`, `contains`, `matches` (RE2 syntax, \
+`?:` (`+` joins strings only inside `==` or `!=`, as in \
+`self.conversationID == \"c2c_\" + self.userID`, which the compiled rule checks without \
+joining them), `has(a.field)`, `size()`, `startsWith`, `endsWith`, `contains`, `matches` (RE2 syntax, \
 a literal pattern), and the macros `all`, `exists` and `exists_one`. Its semantics are CEL's: \
 an error is a value that `&&` and `||` absorb whichever side decides, integer arithmetic is \
 checked, and numbers of different types compare by value. The official conformance cases of \

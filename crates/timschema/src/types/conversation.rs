@@ -29,12 +29,12 @@ use crate::types::or_empty::OrEmpty;
     rule(
         id = "conversation-id-suffix",
         cel = r#"(self.type != 1 || !has(self.userID) || self.userID == "" || self.conversationID == ""
-                || (self.conversationID.startsWith("c2c_") ? size(self.conversationID) == size(self.userID) + 4 && self.conversationID.endsWith(self.userID)
-                    : self.conversationID.startsWith("group_") ? size(self.conversationID) == size(self.userID) + 6 && self.conversationID.endsWith(self.userID)
+                || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.userID
+                    : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.userID
                     : self.conversationID == self.userID))
             && (self.type != 2 || !has(self.groupID) || self.groupID == "" || self.conversationID == ""
-                || (self.conversationID.startsWith("c2c_") ? size(self.conversationID) == size(self.groupID) + 4 && self.conversationID.endsWith(self.groupID)
-                    : self.conversationID.startsWith("group_") ? size(self.conversationID) == size(self.groupID) + 6 && self.conversationID.endsWith(self.groupID)
+                || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.groupID
+                    : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.groupID
                     : self.conversationID == self.groupID))"#,
         at = "conversationID",
         detail = r#"{self.conversationID} does not end with {self.type == 1 ? self.userID : self.groupID} ({self.type == 1 ? "userID" : "groupID":raw})"#,
