@@ -405,7 +405,7 @@ pub fn rule_cases() -> Vec<RuleCase> {
         ),
         element(
             "image-type-unique",
-            "/data/lastMessage/imageElem/imageList/1/type",
+            "/data/lastMessage/imageElem/imageList",
             3,
             "imageElem",
             json!({ "imageList": [{ "type": 0 }, { "type": 0 }] }),

@@ -41,6 +41,12 @@ pub fn objects<'a>(type_name: &str, document: &'a Json) -> Vec<(String, &'a Json
             .map(|m| ("/data/lastMessage".to_owned(), m))
             .into_iter()
             .collect(),
+        "V2TimImageElem" => document
+            .pointer("/data/lastMessage/imageElem")
+            .filter(|m| m.is_object())
+            .map(|m| ("/data/lastMessage/imageElem".to_owned(), m))
+            .into_iter()
+            .collect(),
         // The envelope is the response itself.
         name if name.starts_with("V2TimValueCallback") => vec![(String::new(), document)],
         other => panic!("no known place for {other} objects: extend `objects`"),

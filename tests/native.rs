@@ -121,19 +121,25 @@ fn the_draft_is_read_only_behind_its_gate() {
 }
 
 #[test]
-fn the_id_is_built_from_conv_id_and_conv_type() {
-    // With a type the SDK does not know, the bare id has no prefix.
+fn an_unknown_conv_type_is_the_finding_and_the_rules_reading_it_are_skipped() {
+    // With a type the SDK does not know, the id is built with no prefix; but the id rules read
+    // the type, so they are not judged (by either layer): the type is the one finding.
     let mut document = group();
     conversation(&mut document)["conv_type"] = json!(3);
     let report = check(&document);
-    let rules = report.rule_ids();
-    assert!(rules.contains(&"conversation-id-prefix"), "{report:#?}");
-    let finding = report
-        .findings
+    let finding = only(&report);
+    assert_eq!(finding.rule, "schema/oneOf");
+    assert_eq!(finding.pointer, "/json_param/0/conv_type");
+    let skipped = report
+        .skipped
         .iter()
-        .find(|f| f.rule == "conversation-id-prefix")
-        .unwrap();
-    assert!(finding.pointer.starts_with("/json_param/0"), "{finding:#?}");
+        .find(|s| s.rule == "conversation-id-prefix")
+        .unwrap_or_else(|| panic!("{report:#?}"));
+    assert_eq!(skipped.pointer, "/json_param/0");
+    assert!(
+        skipped.reason.contains("/json_param/0/conv_type"),
+        "{skipped:#?}"
+    );
 }
 
 #[test]

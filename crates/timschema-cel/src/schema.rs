@@ -294,6 +294,29 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// Whether `expr` is true or false by its form (a test, a comparison, a logical operator, a
+/// macro), whatever it reads: two of them compared with `==` say "the same truth".
+fn is_predicate(expr: &Expr) -> bool {
+    match &expr.kind {
+        Kind::Select { test, .. } => *test,
+        Kind::Unary(UnaryOp::Not, _) => true,
+        Kind::Binary(op, ..) => !matches!(
+            op,
+            BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Rem
+        ),
+        Kind::Call { function, .. } => {
+            matches!(
+                function.as_str(),
+                "startsWith" | "endsWith" | "contains" | "matches"
+            )
+        }
+        Kind::Comprehension { kind, .. } => {
+            matches!(kind, Macro::All | Macro::Exists | Macro::ExistsOne)
+        }
+        _ => false,
+    }
+}
+
 fn flip(op: BinaryOp) -> BinaryOp {
     match op {
         BinaryOp::Lt => BinaryOp::Gt,
@@ -564,6 +587,9 @@ impl Compiler<'_> {
         ) {
             return None;
         }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && is_predicate(a) && is_predicate(b) {
+            return self.same_truth(op == BinaryOp::Eq, a, b, want);
+        }
         let (value, op, lit) = match (literal(a), literal(b)) {
             (None, Some(lit)) => (a, op, lit),
             (Some(lit), None) => (b, flip(op), lit),
@@ -575,6 +601,32 @@ impl Compiler<'_> {
             _ if is_number(&lit) => self.atom(value, Atom::Order(op, lit), want),
             _ => None,
         }
+    }
+
+    /// `a == b` (`equal`) or `a != b` over two predicates: true where both are true or both
+    /// false (the other way round for `!=`), false where one is true and the other false,
+    /// and an error where either is.
+    fn same_truth(&mut self, equal: bool, a: &Expr, b: &Expr, want: Want) -> Option<Json> {
+        let (a_true, a_false) = (self.schema(a, Want::True)?, self.schema(a, Want::False)?);
+        let (b_true, b_false) = (self.schema(b, Want::True)?, self.schema(b, Want::False)?);
+        let alike = any_of(vec![
+            all_of(vec![a_true.clone(), b_true.clone()]),
+            all_of(vec![a_false.clone(), b_false.clone()]),
+        ]);
+        let unlike = any_of(vec![
+            all_of(vec![a_true, b_false]),
+            all_of(vec![a_false, b_true]),
+        ]);
+        let (pos, neg) = if equal {
+            (alike, unlike)
+        } else {
+            (unlike, alike)
+        };
+        Some(match want {
+            Want::True => pos,
+            Want::False => neg,
+            Want::Holds => not(neg),
+        })
     }
 
     fn call(
@@ -649,6 +701,16 @@ impl Compiler<'_> {
     }
 
     fn size(&mut self, measured: &Expr, atom: Atom, want: Want) -> Option<Json> {
+        if let Kind::Comprehension {
+            kind: Macro::Filter,
+            range,
+            var,
+            body,
+            filter: None,
+        } = &measured.kind
+        {
+            return self.count(range, var, body, atom, want);
+        }
         let place = self.place(measured)?;
         let slot = self.slot(&self.absolute(&place))?;
         let (min, max) = match slot.ty? {
@@ -686,6 +748,82 @@ impl Compiler<'_> {
         };
         let leaf = keywords(slot.ty?, slot.nullable, words);
         let leaf = if negated { leaf.negate() } else { leaf };
+        Some(self.wrap(&place, leaf, want))
+    }
+}
+
+impl Compiler<'_> {
+    /// `size(list.filter(v, p))` compared with a number: how many items `p` is true for,
+    /// bounded by `minContains` and `maxContains`. `filter` is an error where `p` is for some
+    /// item, so a true or false count needs every item to be true or false.
+    fn count(
+        &mut self,
+        range: &Expr,
+        var: &str,
+        body: &Expr,
+        atom: Atom,
+        want: Want,
+    ) -> Option<Json> {
+        let place = self.place(range)?;
+        let absolute = self.absolute(&place);
+        if self.slot(&absolute)?.ty != Some(JsonType::Array) {
+            return None;
+        }
+        let mut items = absolute;
+        items.push("*".to_owned());
+        self.scope.push((var.to_owned(), items));
+        let schemas = [Want::True, Want::False].map(|w| self.schema(body, w));
+        self.scope.pop();
+        let [body_true, body_false] = schemas;
+        let (body_true, body_false) = (body_true?, body_false?);
+        let number = |json: &Json| match json {
+            Json::Int(i) => u64::try_from(*i).ok(),
+            Json::Uint(u) => Some(*u),
+            _ => None,
+        };
+        let (min, max, negated) = match &atom {
+            Atom::In(values) | Atom::NotIn(values) => {
+                let [n] = values.as_slice() else {
+                    return None;
+                };
+                let n = number(n)?;
+                (n, Some(n), matches!(atom, Atom::NotIn(_)))
+            }
+            Atom::Order(op, n) => {
+                let n = number(n)?;
+                match op {
+                    BinaryOp::Lt => (0, Some(n.checked_sub(1)?), false),
+                    BinaryOp::Le => (0, Some(n), false),
+                    BinaryOp::Gt => (n.checked_add(1)?, None, false),
+                    _ => (n, None, false),
+                }
+            }
+            Atom::Keywords(..) => return None,
+        };
+        let mut counted = vec![
+            ("type".to_owned(), "array".into()),
+            ("contains".to_owned(), body_true.clone()),
+            ("minContains".to_owned(), Json::Uint(min)),
+        ];
+        if let Some(max) = max {
+            counted.push(("maxContains".to_owned(), Json::Uint(max)));
+        }
+        let counted = Json::Object(counted);
+        let (yes, no) = if negated {
+            (not(counted.clone()), counted)
+        } else {
+            (counted.clone(), not(counted))
+        };
+        let judged = obj([
+            ("type", "array".into()),
+            ("items", any_of(vec![body_true, body_false])),
+        ]);
+        let neg = all_of(vec![judged.clone(), no]);
+        let leaf = Leaf {
+            pos: all_of(vec![judged, yes]),
+            holds: not(neg.clone()),
+            neg,
+        };
         Some(self.wrap(&place, leaf, want))
     }
 }

@@ -81,6 +81,7 @@ fn universe() -> Vec<Json> {
                 Some(json!([1, 2])),
                 Some(json!([null, 4])),
                 Some(json!([8])),
+                Some(json!([4, null, 4])),
             ],
         ),
         (
@@ -145,6 +146,13 @@ const EXPRESSIONS: &[&str] = &[
     "!has(self.o.x) || self.o.x == \"a\"",
     "self.o.x != 2",
     "self.n == 0 || has(self.l) && size(self.l) == 0",
+    "size(self.l.filter(i, i != null && i > 1)) <= 1",
+    "size(self.l.filter(i, i == 4)) == 1",
+    "size(self.l.filter(i, i == null || i < 2)) > 0",
+    "!has(self.l) || size(self.l.filter(i, i > 1)) != 1",
+    "has(self.s) == (self.n == 2)",
+    "has(self.o.x) != (self.n > 0)",
+    "!has(self.n) || has(self.s) == (self.n == 1) && has(self.l) == (self.n == 2)",
 ];
 
 #[test]

@@ -519,7 +519,7 @@ impl Compiler<'_> {
                 filter,
             } => {
                 if filter.is_some() || matches!(kind, Macro::Map | Macro::Filter) {
-                    return self.fail(expr.span, "`map` and `filter` make lists; a rule uses `all`, `exists` or `exists_one`");
+                    return self.fail(expr.span, "`map` and `filter` make lists; a rule uses `all`, `exists`, `exists_one`, or `size(list.filter(x, p))` to count");
                 }
                 let (range_ty, range) = self.expr(range)?;
                 let item = match range_ty {
@@ -728,6 +728,50 @@ impl Compiler<'_> {
         let mut operands: Vec<&Expr> = target.into_iter().collect();
         operands.extend(args);
         match (function, operands.as_slice()) {
+            (
+                "size",
+                [
+                    Expr {
+                        kind:
+                            Kind::Comprehension {
+                                kind: Macro::Filter,
+                                range,
+                                var,
+                                body,
+                                filter: None,
+                            },
+                        span,
+                    },
+                ],
+            ) => {
+                // How many items the predicate is true for, counted without building the list.
+                let (range_ty, range) = self.expr(range)?;
+                let item = match range_ty {
+                    Ty::List(item) => *item,
+                    Ty::Dyn => Ty::Dyn,
+                    other => {
+                        return self.fail(
+                            *span,
+                            &format!("`filter` iterates a list, not {}", other.name()),
+                        );
+                    }
+                };
+                self.vars.push((var.clone(), item));
+                let body_result = self.expr(body);
+                self.vars.pop();
+                let (body_ty, body) = body_result?;
+                if !matches!(body_ty, Ty::Bool | Ty::Dyn) {
+                    return self.fail(
+                        *span,
+                        &format!(
+                            "`filter`'s predicate must be a bool, not {}",
+                            body_ty.name()
+                        ),
+                    );
+                }
+                let var = format_ident!("__cel_{}", var);
+                Ok((Ty::Int, quote!(#rt::count(#range, |#var| #body))))
+            }
             ("size", [value]) => {
                 let (ty, value) = self.expr(value)?;
                 if !matches!(ty, Ty::String | Ty::List(_) | Ty::Dyn) {

@@ -512,6 +512,19 @@ pub fn exists_one<'a>(a: R<'a>, mut p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
     Ok(Val::Bool(count == 1))
 }
 
+/// `size(a.filter(x, p))`: how many items `p` is true for, counted without building the
+/// list; an error where `p` is one for any item, as `filter` would be.
+pub fn count<'a>(a: R<'a>, mut p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
+    let list = items(a)?;
+    let mut count = 0;
+    for i in 0..list.len() {
+        if truth(p(list.get(i).ok_or(CelError)?))? {
+            count += 1;
+        }
+    }
+    Ok(Val::Int(count))
+}
+
 /// A value as a rule's message shows it: a string quoted, a number as written in JSON, a
 /// field that is not there as `missing`.
 pub fn shown(value: R<'_>) -> String {

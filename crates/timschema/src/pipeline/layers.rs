@@ -146,15 +146,20 @@ pub(crate) fn unknown_message(key: &str) -> String {
 }
 
 /// One report from both layers: rule findings of the rules layer win over the same rule seen
-/// by the schema at the same place (or at a place that contains it); a structural error at a
-/// place a rule already explains is dropped.
+/// by the schema at the same place (or at a place that contains it), and so does its decision
+/// to skip a rule that would read a structurally invalid value (the structural error is the
+/// finding there); a structural error at a place a rule already explains is dropped.
 fn merge(schema: schema_layer::Findings, rules: rules_layer::Outcome) -> Found {
     let mut findings = rules.findings;
     for finding in schema.rules {
         let seen = findings
             .iter()
             .any(|f| f.rule == finding.rule && overlaps(&f.pointer, &finding.pointer));
-        if !seen {
+        let skipped = rules
+            .skipped
+            .iter()
+            .any(|s| s.rule == finding.rule && overlaps(&s.pointer, &finding.pointer));
+        if !seen && !skipped {
             findings.push(finding);
         }
     }

@@ -1,16 +1,13 @@
-//! The rules of the contract, as a catalogue, and the two rules still checked in Rust.
+//! The rules of the contract, as a catalogue.
 //!
 //! The rules are *declared* on the types (`#[contract(rule(...))]` in `types/`), with their ids,
-//! messages and docs. Most are written in CEL there and compiled by the derive, schema and
-//! mutant included; field rules (ranges, patterns, byte lengths) stand for the CEL they are
-//! defined as. This module holds the Rust of the two rules CEL's standard macros cannot say
-//! with today's precision (`elem-type-matches-element`, `image-type-unique`: see
-//! docs/rules.md), and the catalogue built from every type's declarations.
+//! messages and docs. Every rule that reads more than one field is written in CEL there and
+//! compiled by the derive, its schema and mutant included; field rules (ranges, patterns, byte
+//! lengths) stand for the CEL they are defined as. This module builds the catalogue from the
+//! types the responses reach, maps reference §6 to the rules, and renders the catalogue.
 
 pub mod docs;
-pub(crate) mod elements;
 pub mod invariants;
-pub(crate) mod message;
 
 use crate::contract::{Reach, TypeContract};
 
@@ -28,11 +25,6 @@ pub fn types() -> Vec<TypeContract> {
         }
     }
     reach.into_types()
-}
-
-/// A JSON Schema `if` that holds when `key` is present and equal to `value`.
-pub(crate) fn when_equals(key: &str, value: serde_json::Value) -> serde_json::Value {
-    serde_json::json!({ "properties": { key: { "const": value } }, "required": [key] })
 }
 
 /// Every rule of the contract, in catalogue order.

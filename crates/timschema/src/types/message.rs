@@ -22,10 +22,40 @@ use crate::types::push::OfflinePushInfo;
 #[contract(
     rule(
         id = "elem-type-matches-element",
-        check = crate::rules::message::elem_type_matches_element,
-        mutant = crate::rules::message::elem_type_matches_element_mutant,
-        schema = crate::rules::message::elem_type_matches_element_schema,
-        fields("elemType", "textElem", "customElem", "imageElem", "soundElem", "videoElem", "fileElem", "locationElem", "faceElem", "groupTipsElem", "mergerElem"),
+        cel = r#"!has(self.elemType)
+            || has(self.textElem) == (self.elemType == 1)
+            && has(self.customElem) == (self.elemType == 2)
+            && has(self.imageElem) == (self.elemType == 3)
+            && has(self.soundElem) == (self.elemType == 4)
+            && has(self.videoElem) == (self.elemType == 5)
+            && has(self.fileElem) == (self.elemType == 6)
+            && has(self.locationElem) == (self.elemType == 7)
+            && has(self.faceElem) == (self.elemType == 8)
+            && has(self.groupTipsElem) == (self.elemType == 9)
+            && has(self.mergerElem) == (self.elemType == 10)"#,
+        at = "elemType",
+        detail = r#"elemType is {self.elemType} but {
+            has(self.textElem) && self.elemType != 1 ? "textElem is filled"
+            : has(self.customElem) && self.elemType != 2 ? "customElem is filled"
+            : has(self.imageElem) && self.elemType != 3 ? "imageElem is filled"
+            : has(self.soundElem) && self.elemType != 4 ? "soundElem is filled"
+            : has(self.videoElem) && self.elemType != 5 ? "videoElem is filled"
+            : has(self.fileElem) && self.elemType != 6 ? "fileElem is filled"
+            : has(self.locationElem) && self.elemType != 7 ? "locationElem is filled"
+            : has(self.faceElem) && self.elemType != 8 ? "faceElem is filled"
+            : has(self.groupTipsElem) && self.elemType != 9 ? "groupTipsElem is filled"
+            : has(self.mergerElem) && self.elemType != 10 ? "mergerElem is filled"
+            : self.elemType == 1 ? "textElem is missing"
+            : self.elemType == 2 ? "customElem is missing"
+            : self.elemType == 3 ? "imageElem is missing"
+            : self.elemType == 4 ? "soundElem is missing"
+            : self.elemType == 5 ? "videoElem is missing"
+            : self.elemType == 6 ? "fileElem is missing"
+            : self.elemType == 7 ? "locationElem is missing"
+            : self.elemType == 8 ? "faceElem is missing"
+            : self.elemType == 9 ? "groupTipsElem is missing"
+            : self.elemType == 10 ? "mergerElem is missing"
+            : "no element field is filled":raw}"#,
         message = "elemType does not match the element field that is filled",
         doc = "A message carries one element: elemType says which, and the element field of that kind holds it while the others stay empty (docs/wire-format.md: translation: the SDK fills the field of the first element and sets elemType from it). Element types 0, 11 and 12 have no element field in the camelCase JSON."
     ),
@@ -45,7 +75,7 @@ use crate::types::push::OfflinePushInfo;
         detail = "isPeerRead is true in a message of group {self.groupID}",
         message = "a group message says the peer has read it",
         doc = "isPeerRead means something only in a one-to-one chat (reference §6.15, from V2TIMMessage.h); a group message reports its receipts elsewhere. The SDK leaves it false in groups, so true there is suspicious rather than documented as impossible, hence a warning."
-    ),
+    )
 )]
 #[native(known(
     "message_elem_array",

@@ -12,10 +12,14 @@ use crate::types::enums::ImageType;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, Contract)]
 #[contract(rule(
     id = "image-type-unique",
-    check = crate::rules::elements::image_type_unique,
-    mutant = crate::rules::elements::image_type_unique_mutant,
-    schema = crate::rules::elements::image_type_unique_schema,
-    fields("imageList"),
+    cel = r#"!has(self.imageList)
+        || size(self.imageList.filter(image, image != null && has(image.type) && image.type == 0)) <= 1
+        && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 1)) <= 1
+        && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 2)) <= 1"#,
+    at = "imageList",
+    detail = r#"{size(self.imageList.filter(image, image != null && has(image.type) && image.type == 0)) > 1 ? "two originals (type 0)"
+        : size(self.imageList.filter(image, image != null && has(image.type) && image.type == 1)) > 1 ? "two thumbnails (type 1)"
+        : "two large images (type 2)":raw}"#,
     message = "the image list holds two images of one type",
     doc = "An image element carries at most one original, one thumbnail and one large image: SDK 8.9 builds exactly one of each from the C API's flat image_elem_orig_*, _thumb_* and _large_* keys (docs/wire-format.md#unsigned-values)."
 ))]
