@@ -30,7 +30,7 @@ pub fn check(cx: &Ctxt, container: &Container) {
             }
             for rule in &container.rules {
                 common(cx, rule);
-                container_rule(cx, rule, fields.iter().map(|f| f.wire.as_str()).collect());
+                container_rule(cx, rule);
                 if rule.cel.is_some()
                     && let Err(error) = crate::cel::compile(rule, fields)
                 {
@@ -62,10 +62,10 @@ pub fn check(cx: &Ctxt, container: &Container) {
                 }
             }
             for rule in &container.rules {
-                cx.error_spanned_by(
-                    rule.check.as_ref().map(|p| quote::quote!(#p)).unwrap_or_default(),
+                cx.syn_error(syn::Error::new(
+                    rule.span,
                     "container rules are for structs; on an enum, put #[contract(forbid, ...)] on a variant",
-                );
+                ));
                 check_id(rule);
             }
         }
@@ -147,61 +147,19 @@ fn field_rule(cx: &Ctxt, rule: &RuleDef) {
     }
 }
 
-fn container_rule(cx: &Ctxt, rule: &RuleDef, wire_names: Vec<&str>) {
-    if rule.cel.is_some() {
-        if let Some(check) = &rule.check {
-            cx.error_spanned_by(
-                check,
-                "a rule is either `cel = \"...\"` or `check = function`, not both",
-            );
-        }
-        if let Some(field) = rule.fields.first() {
-            cx.error_spanned_by(
-                field,
-                "a CEL rule's fields are those its expression reads; leave `fields` out",
-            );
-        }
-        for (given, what) in [
-            (&rule.mutant, "its mutant is found from the expression"),
-            (&rule.schema, "its schema is compiled from the expression"),
-        ] {
-            if let Some(path) = given {
-                cx.error_spanned_by(path, format!("a CEL rule needs no function here: {what}"));
+fn container_rule(cx: &Ctxt, rule: &RuleDef) {
+    if rule.cel.is_none() {
+        cx.syn_error(syn::Error::new(
+            rule.span,
+            "a rule on the whole struct is written in CEL: `cel = \"...\"`, true when it holds",
+        ));
+        for (given, key) in [(&rule.detail, "detail"), (&rule.at, "at")] {
+            if let Some(given) = given {
+                cx.error_spanned_by(
+                    given,
+                    format!("`{key}` is for a rule written in CEL (`cel = \"...\"`)"),
+                );
             }
-        }
-        return;
-    }
-    for (given, key) in [(&rule.detail, "detail"), (&rule.at, "at")] {
-        if let Some(given) = given {
-            cx.error_spanned_by(
-                given,
-                format!("`{key}` is for a rule written in CEL (`cel = \"...\"`)"),
-            );
-        }
-    }
-    if rule.check.is_none() {
-        cx.syn_error(syn::Error::new(
-            rule.span,
-            "a container rule needs `cel = \"...\"` (or `check = path::to::function`)",
-        ));
-    }
-    if rule.fields.is_empty() {
-        cx.syn_error(syn::Error::new(
-            rule.span,
-            "a container rule needs `fields(\"...\")`: the wire names it reads",
-        ));
-    }
-    for field in &rule.fields {
-        let value = field.value();
-        let first = value.split('/').next().unwrap_or_default();
-        if !wire_names.contains(&first) {
-            cx.error_spanned_by(
-                field,
-                format!(
-                    "no field is named `{first}` in JSON; expected one of: {}",
-                    wire_names.join(", ")
-                ),
-            );
         }
     }
 }

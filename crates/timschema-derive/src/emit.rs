@@ -61,63 +61,43 @@ pub fn emit(container: &Container) -> TokenStream {
             }
             for rule in &container.rules {
                 let index = rules.len();
-                if rule.cel.is_some() {
-                    let compiled = crate::cel::compile(rule, fields)
-                        .expect("checked: the expression compiles");
-                    rules.push(rule_data(
-                        &rt,
-                        rule,
-                        &type_name,
-                        quote!(#rt::Target::Value),
-                        &compiled.fields,
-                        Some(&compiled),
-                    ));
-                    let (value, detail, at) =
-                        (&compiled.value, &compiled.detail, &compiled.at_value);
-                    let report = match &compiled.each_item {
-                        // Each item the predicate finds false is reported where it is.
-                        Some(each) => {
-                            let (list, var, predicate) = (&each.list, &each.var, &each.predicate);
-                            let field = &each.field;
-                            quote! {
-                                if let ::core::result::Result::Ok(#rt::cel::Val::List(list)) = #list {
-                                    for index in 0..#rt::cel::CelList::len(list) {
-                                        let ::core::option::Option::Some(#var) = #rt::cel::CelList::get(list, index) else {
-                                            continue;
-                                        };
-                                        if !#rt::cel::holds(#predicate) {
-                                            ctx.report(&::std::format!("{}/{}", #field, index), #detail);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        None => quote!(ctx.report(&#at, #detail);),
-                    };
-                    walk.push(quote! {
-                        walker.container_rule(&rules[#index], |ctx| {
-                            if !#rt::cel::holds(#value) {
-                                #report
-                            }
-                        });
-                    });
-                    continue;
-                }
-                let fields: Vec<String> = rule.fields.iter().map(syn::LitStr::value).collect();
+                let compiled =
+                    crate::cel::compile(rule, fields).expect("checked: the expression compiles");
                 rules.push(rule_data(
                     &rt,
                     rule,
                     &type_name,
                     quote!(#rt::Target::Value),
-                    &fields,
-                    None,
+                    &compiled.fields,
+                    Some(&compiled),
                 ));
-                let check = rule
-                    .check
-                    .as_ref()
-                    .expect("checked: container rules have `check`");
+                let (value, detail, at) = (&compiled.value, &compiled.detail, &compiled.at_value);
+                let report = match &compiled.each_item {
+                    // Each item the predicate finds false is reported where it is.
+                    Some(each) => {
+                        let (list, var, predicate) = (&each.list, &each.var, &each.predicate);
+                        let field = &each.field;
+                        quote! {
+                            if let ::core::result::Result::Ok(#rt::cel::Val::List(list)) = #list {
+                                for index in 0..#rt::cel::CelList::len(list) {
+                                    let ::core::option::Option::Some(#var) = #rt::cel::CelList::get(list, index) else {
+                                        continue;
+                                    };
+                                    if !#rt::cel::holds(#predicate) {
+                                        ctx.report(&::std::format!("{}/{}", #field, index), #detail);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    None => quote!(ctx.report(&#at, #detail);),
+                };
                 walk.push(quote! {
-                    walker.container_rule(&rules[#index], |ctx| #check(self, ctx));
+                    walker.container_rule(&rules[#index], |ctx| {
+                        if !#rt::cel::holds(#value) {
+                            #report
+                        }
+                    });
                 });
             }
         }
@@ -227,17 +207,12 @@ fn rule_data(
             quote!(#rt::RuleKind::OneOf(&[#(#values),*]))
         }
         // Forbid is filled in by the caller, which knows the variant's value.
-        Kind::Forbid | Kind::Check | Kind::Missing => quote!(#rt::RuleKind::Check),
+        Kind::Forbid | Kind::Cel | Kind::Missing => quote!(#rt::RuleKind::Cel),
     };
-    let optional = |path: &Option<syn::Path>| match path {
-        Some(path) => quote!(::core::option::Option::Some(#path)),
+    let schema = match cel.and_then(|c| c.schema.as_deref()) {
+        Some(text) => quote!(::core::option::Option::Some(|| #rt::cel::schema(#text))),
         None => quote!(::core::option::Option::None),
     };
-    let schema = match (&rule.schema, cel.and_then(|c| c.schema.as_deref())) {
-        (None, Some(text)) => quote!(::core::option::Option::Some(|| #rt::cel::schema(#text))),
-        (path, _) => optional(path),
-    };
-    let mutant = optional(&rule.mutant);
     let (at, cel) = match cel {
         Some(compiled) => {
             let (at, text) = (&compiled.at, &compiled.canonical);
@@ -262,7 +237,6 @@ fn rule_data(
             fields: &[#(#fields),*],
             kind: #kind,
             schema: #schema,
-            mutant: #mutant,
             cel: #cel,
             at: #at,
         }

@@ -2,8 +2,10 @@
 //!
 //! ```ignore
 //! #[derive(Contract)]
-//! #[contract(rule(id = "draft-has-timestamp", check = rules::draft_has_timestamp,
-//!     fields("draftText", "draftTimestamp"), message = "...", doc = "..."))]
+//! #[contract(rule(id = "draft-has-timestamp",
+//!     cel = r#"!has(self.draftText) || self.draftText == "" || has(self.draftTimestamp) && self.draftTimestamp != 0"#,
+//!     at = "draftTimestamp", detail = "there is a draft but draftTimestamp is {self.draftTimestamp}",
+//!     message = "...", doc = "..."))]
 //! struct V2TimConversation {
 //!     #[contract(range(min = 0, max = 4), id = "recv-opt-range", message = "...", doc = "...")]
 //!     #[serde(rename = "recvOpt")]

@@ -82,14 +82,6 @@ pub struct RuleDef {
     pub kind_span: Span,
     /// Apply to each item of a list field.
     pub each: bool,
-    /// The fields a container rule reads (relative pointers in wire names).
-    pub fields: Vec<syn::LitStr>,
-    /// A container rule's function.
-    pub check: Option<syn::Path>,
-    /// A container rule's JSON Schema function.
-    pub schema: Option<syn::Path>,
-    /// A container rule's mutant function (breaks the rule on a valid JSON value).
-    pub mutant: Option<syn::Path>,
     /// A container rule's CEL expression (`cel = "..."`): true when the rule holds.
     pub cel: Option<syn::LitStr>,
     /// The details a broken CEL rule reports, a template over values it read
@@ -125,7 +117,7 @@ pub enum Kind {
     MaxItems(syn::LitInt),
     OneOf(Vec<OneOfLit>),
     Forbid,
-    Check,
+    Cel,
 }
 
 /// A numeric literal with an optional minus sign.
@@ -163,7 +155,7 @@ impl Kind {
             Kind::MaxItems(_) => "max_items",
             Kind::OneOf(_) => "one_of",
             Kind::Forbid => "forbid",
-            Kind::Check => "rule",
+            Kind::Cel => "rule",
         }
     }
 }

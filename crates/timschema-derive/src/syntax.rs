@@ -23,8 +23,7 @@ enum Place {
 
 const FIELD_KEYS: &str = "range, pattern, prefix, non_empty, max_bytes, max_items, one_of, each, id, severity, message, doc";
 const VARIANT_KEYS: &str = "forbid, id, severity, message, doc";
-const RULE_KEYS: &str =
-    "id, cel, detail, at, check, schema, mutant, fields, severity, message, doc";
+const RULE_KEYS: &str = "id, cel, detail, at, severity, message, doc";
 
 pub fn parse<'a>(cx: &Ctxt, input: &'a syn::DeriveInput) -> Option<Container<'a>> {
     let serde = SerdeContainer::parse(cx, &input.attrs);
@@ -234,10 +233,6 @@ fn empty_rule(span: Span) -> RuleDef {
         kind: Kind::Missing,
         kind_span: span,
         each: false,
-        fields: Vec::new(),
-        check: None,
-        schema: None,
-        mutant: None,
         cel: None,
         detail: None,
         at: None,
@@ -357,7 +352,7 @@ fn container_rules(cx: &Ctxt, attr: &syn::Attribute) -> Vec<RuleDef> {
             return unknown_key(cx, &meta, &key, "rule(...)");
         }
         let mut rule = empty_rule(meta.path.span());
-        rule.kind = Kind::Check;
+        rule.kind = Kind::Cel;
         meta.parse_nested_meta(|inner| {
             let key = key_name(&inner);
             match key.as_str() {
@@ -373,25 +368,6 @@ fn container_rules(cx: &Ctxt, attr: &syn::Attribute) -> Vec<RuleDef> {
                         "detail" => rule.detail = Some(text),
                         _ => rule.at = Some(text),
                     }
-                    Ok(())
-                }
-                "check" | "schema" | "mutant" => {
-                    let expr: Expr = inner.value()?.parse()?;
-                    let Expr::Path(path) = expr else {
-                        cx.error_spanned_by(expr, format!("`{key}` takes the path of a function, as in `{key} = rules::my_rule`"));
-                        return Ok(());
-                    };
-                    match key.as_str() {
-                        "check" => rule.check = Some(path.path),
-                        "schema" => rule.schema = Some(path.path),
-                        _ => rule.mutant = Some(path.path),
-                    }
-                    Ok(())
-                }
-                "fields" => {
-                    let content;
-                    syn::parenthesized!(content in inner.input);
-                    rule.fields.extend(Punctuated::<syn::LitStr, Token![,]>::parse_terminated(&content)?);
                     Ok(())
                 }
                 _ => unknown_key(cx, &inner, &key, RULE_KEYS),

@@ -19,8 +19,9 @@ mod shadowed {
     #[derive(timschema::Contract)]
     #[contract(rule(
         id = "a-below-b",
-        check = check,
-        fields("a", "b"),
+        cel = "!has(self.a) || self.a <= size(self.b)",
+        detail = "a is {self.a}",
+        at = "a",
         message = "a is above b",
         doc = "a is at most b."
     ))]
@@ -40,12 +41,6 @@ mod shadowed {
             doc = "4 bytes."
         )]
         pub b: ::std::vec::Vec<::std::string::String>,
-    }
-
-    fn check(value: &Shadowed, ctx: &mut ::timschema::contract::RuleCtx<'_, '_>) {
-        if value.a.is_some_and(|a| a > value.b.len() as i64) {
-            ctx.report("a", "a > len(b)");
-        }
     }
 
     #[derive(timschema::Contract)]

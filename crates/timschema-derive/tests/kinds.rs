@@ -17,8 +17,8 @@ struct Item {
 #[derive(Contract, serde::Serialize)]
 #[contract(rule(
     id = "tags-need-name",
-    check = tags_need_name,
-    fields("name", "tags"),
+    cel = "has(self.name) || size(self.tags) == 0",
+    at = "name",
     message = "tags without a name",
     doc = "A value with tags has a name."
 ))]
@@ -90,12 +90,6 @@ struct Inner {
         doc = "At least 0."
     )]
     count: i64,
-}
-
-fn tags_need_name(sample: &Sample, ctx: &mut timschema::contract::RuleCtx<'_, '_>) {
-    if !sample.tags.is_empty() && sample.name.is_none() {
-        ctx.report("name", "missing");
-    }
 }
 
 fn good() -> Sample {
@@ -200,10 +194,11 @@ fn the_emitted_rules_describe_each_declaration() {
         RuleKind::OneOf([Lit::Int(1), Lit::Int(2), Lit::Int(4)])
     ));
     assert_eq!(rules[8].fields, ["name", "tags"]);
-    // Byte lengths, warnings and container rules without a schema stay out of the schema.
+    assert_eq!(rules[8].cel, Some("has(self.name) || size(self.tags) == 0"));
+    // Byte lengths and warnings stay out of the schema; the CEL rule's keywords are in it.
     let enforced: Vec<bool> = rules.iter().map(|r| r.schema_enforced()).collect();
     assert_eq!(
         enforced,
-        [true, true, true, true, true, false, true, false, false]
+        [true, true, true, true, true, false, true, false, true]
     );
 }

@@ -51,17 +51,17 @@ struct PatternAndDetail {
     user_id: Option<String>,
 }
 
-// Both a CEL expression and a check function.
+// A rule on the whole struct with no expression.
 #[derive(Contract, serde::Deserialize)]
-#[contract(rule(id = "h", cel = "has(self.userID)", check = rules::f, message = "m", doc = "d"))]
-struct Both {
+#[contract(rule(id = "h", message = "m", doc = "d"))]
+struct NoExpression {
     #[serde(rename = "userID")]
     user_id: Option<String>,
 }
 
-// A mutant or schema function on a rule whose mutant and schema come from its expression.
+// A hand-written check, schema or mutant: a rule is its expression, nothing else.
 #[derive(Contract, serde::Deserialize)]
-#[contract(rule(id = "i", cel = "has(self.userID)", mutant = rules::m, message = "m", doc = "d"))]
+#[contract(rule(id = "i", cel = "has(self.userID)", check = rules::f, message = "m", doc = "d"))]
 #[contract(rule(id = "j", cel = "has(self.userID)", schema = rules::s, message = "m", doc = "d"))]
 struct HandWritten {
     #[serde(rename = "userID")]

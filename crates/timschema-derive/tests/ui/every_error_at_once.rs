@@ -1,7 +1,7 @@
 use timschema::Contract;
 
 #[derive(Contract)]
-#[contract(rule(id = "Bad_Id", check = check, fields("nope"), message = "m", doc = "d"))]
+#[contract(rule(id = "Bad_Id", cel = "has(self.nope)", message = "m", doc = "d"))]
 struct Conversation {
     #[contract(range(), id = "empty-range", message = "m", doc = "d")]
     count: Option<i64>,
@@ -10,7 +10,5 @@ struct Conversation {
     #[contract(id = "no-kind", message = "m")]
     other: Option<String>,
 }
-
-fn check(_: &Conversation, _: &mut timschema::contract::RuleCtx<'_, '_>) {}
 
 fn main() {}

@@ -70,7 +70,7 @@ fn condition(kind: RuleKind, v: &str) -> Option<String> {
             }
         }
         RuleKind::Forbid(lit) => format!("{v} != {}", literal(&lit)),
-        RuleKind::Check => return None,
+        RuleKind::Cel => return None,
     })
 }
 

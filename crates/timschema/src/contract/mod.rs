@@ -130,8 +130,8 @@ pub enum RuleKind {
     OneOf(&'static [Lit]),
     /// This enumeration value is not allowed.
     Forbid(Lit),
-    /// A cross-field check written as a Rust function on the whole type.
-    Check,
+    /// A rule on the whole type written in CEL ([`Rule::cel`]), compiled by the derive.
+    Cel,
 }
 
 /// Where in its type a rule applies.
@@ -166,9 +166,6 @@ pub struct Rule {
     pub kind: RuleKind,
     /// For a container rule: the JSON Schema that expresses it, if the standard can.
     pub schema: Option<fn() -> serde_json::Value>,
-    /// For a container rule: a change to a valid JSON value of the type that breaks the rule
-    /// (field rules get theirs from their kind); the fixtures are made with it.
-    pub mutant: Option<fn(&mut serde_json::Value)>,
     /// For a rule written in CEL: its expression, as `timschema-cel` prints it. True when the
     /// rule holds, over the object as `self`; the derive compiled it into the check.
     pub cel: Option<&'static str>,
@@ -186,7 +183,7 @@ impl Rule {
         self.severity == Severity::Error
             && match self.kind {
                 RuleKind::MaxBytes(_) => false,
-                RuleKind::Check => self.schema.is_some(),
+                RuleKind::Cel => self.schema.is_some(),
                 _ => true,
             }
     }

@@ -286,7 +286,7 @@ fn field_keywords(kind: RuleKind) -> Value {
             };
             json!({ "if": applies, "then": { "enum": values } })
         }
-        RuleKind::MaxBytes(_) | RuleKind::Check | RuleKind::Forbid(_) => {
+        RuleKind::MaxBytes(_) | RuleKind::Cel | RuleKind::Forbid(_) => {
             unreachable!("not a schema-enforced field rule")
         }
     }
