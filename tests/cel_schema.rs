@@ -2,7 +2,7 @@
 //! every rule whose expression the keywords can express, on every object the fixtures hold and
 //! on every object made from them by setting the fields the rule reads to other values (each
 //! value any fixture gives that field, `null`, absent, and the usual edge values, in every
-//! combination), the compiled schema accepts the object exactly when `timschema-cel`'s
+//! combination, or every pair of fields for a rule that reads many), the compiled schema accepts the object exactly when `timschema-cel`'s
 //! reference evaluator does not find the expression false.
 //!
 //! The evaluator sees the object with its `null` members dropped and the schema sees it as
@@ -51,8 +51,34 @@ fn pools(rule_fields: &[&str], bases: &[Json]) -> BTreeMap<String, Vec<Option<Js
     pools
 }
 
-/// Every object made from `base` by giving each pooled field one of its values.
+/// Past this many combinations, fields are varied one and two at a time instead.
+const MAX_COMBINATIONS: usize = 4096;
+
+/// Every object made from `base` by giving each pooled field one of its values, in every
+/// combination; for a rule that reads many fields (elem-type-matches-element reads eleven),
+/// every combination of values of any two fields, the others kept as `base` has them.
 fn variants(base: &Json, pools: &BTreeMap<String, Vec<Option<Json>>>) -> Vec<Json> {
+    let combinations = pools
+        .values()
+        .try_fold(1usize, |n, pool| n.checked_mul(pool.len()));
+    if combinations.is_some_and(|n| n <= MAX_COMBINATIONS) {
+        return product(base, pools.iter());
+    }
+    let fields: Vec<_> = pools.iter().collect();
+    let mut out = Vec::new();
+    for (i, first) in fields.iter().enumerate() {
+        for second in &fields[i + 1..] {
+            out.extend(product(base, [*first, *second].into_iter()));
+        }
+    }
+    out
+}
+
+/// Every object made from `base` by giving each of `pools`' fields one of its values.
+fn product<'a>(
+    base: &Json,
+    pools: impl Iterator<Item = (&'a String, &'a Vec<Option<Json>>)>,
+) -> Vec<Json> {
     let mut out = vec![base.clone()];
     for (field, pool) in pools {
         let mut next = Vec::new();
