@@ -521,36 +521,50 @@ impl Compiler<'_> {
                 if filter.is_some() || matches!(kind, Macro::Map | Macro::Filter) {
                     return self.fail(expr.span, "`map` and `filter` make lists; a rule uses `all`, `exists`, `exists_one`, or `size(list.filter(x, p))` to count");
                 }
-                let (range_ty, range) = self.expr(range)?;
-                let item = match range_ty {
-                    Ty::List(item) => *item,
-                    Ty::Dyn => Ty::Dyn,
-                    other => {
-                        return self.fail(
-                            expr.span,
-                            &format!("`{}` iterates a list, not {}", kind.name(), other.name()),
-                        );
-                    }
-                };
-                self.vars.push((var.clone(), item));
-                let body_result = self.expr(body);
-                self.vars.pop();
-                let (body_ty, body) = body_result?;
-                if !matches!(body_ty, Ty::Bool | Ty::Dyn) {
-                    return self.fail(
-                        expr.span,
-                        &format!(
-                            "`{}`'s predicate must be a bool, not {}",
-                            kind.name(),
-                            body_ty.name()
-                        ),
-                    );
-                }
+                let predicate = self.predicate_over(*kind, range, var, body, expr.span)?;
                 let function = format_ident!("{}", kind.name());
-                let var = format_ident!("__cel_{}", var);
-                (Ty::Bool, quote!(#rt::#function(#range, |#var| #body)))
+                (Ty::Bool, quote!(#rt::#function(#predicate)))
             }
         })
+    }
+
+    /// The arguments of a macro's runtime function: the list, and the predicate as a closure
+    /// over the variable (checked to be a bool, with the variable typed as the list's items).
+    fn predicate_over(
+        &mut self,
+        kind: Macro,
+        range: &Expr,
+        var: &str,
+        body: &Expr,
+        at: timschema_cel::Span,
+    ) -> syn::Result<TokenStream> {
+        let (range_ty, range) = self.expr(range)?;
+        let item = match range_ty {
+            Ty::List(item) => *item,
+            Ty::Dyn => Ty::Dyn,
+            other => {
+                return self.fail(
+                    at,
+                    &format!("`{}` iterates a list, not {}", kind.name(), other.name()),
+                );
+            }
+        };
+        self.vars.push((var.to_owned(), item));
+        let body_result = self.expr(body);
+        self.vars.pop();
+        let (body_ty, body) = body_result?;
+        if !matches!(body_ty, Ty::Bool | Ty::Dyn) {
+            return self.fail(
+                at,
+                &format!(
+                    "`{}`'s predicate must be a bool, not {}",
+                    kind.name(),
+                    body_ty.name()
+                ),
+            );
+        }
+        let var = format_ident!("__cel_{}", var);
+        Ok(quote!(#range, |#var| #body))
     }
 
     fn binary(
@@ -745,32 +759,8 @@ impl Compiler<'_> {
                 ],
             ) => {
                 // How many items the predicate is true for, counted without building the list.
-                let (range_ty, range) = self.expr(range)?;
-                let item = match range_ty {
-                    Ty::List(item) => *item,
-                    Ty::Dyn => Ty::Dyn,
-                    other => {
-                        return self.fail(
-                            *span,
-                            &format!("`filter` iterates a list, not {}", other.name()),
-                        );
-                    }
-                };
-                self.vars.push((var.clone(), item));
-                let body_result = self.expr(body);
-                self.vars.pop();
-                let (body_ty, body) = body_result?;
-                if !matches!(body_ty, Ty::Bool | Ty::Dyn) {
-                    return self.fail(
-                        *span,
-                        &format!(
-                            "`filter`'s predicate must be a bool, not {}",
-                            body_ty.name()
-                        ),
-                    );
-                }
-                let var = format_ident!("__cel_{}", var);
-                Ok((Ty::Int, quote!(#rt::count(#range, |#var| #body))))
+                let predicate = self.predicate_over(Macro::Filter, range, var, body, *span)?;
+                Ok((Ty::Int, quote!(#rt::count(#predicate))))
             }
             ("size", [value]) => {
                 let (ty, value) = self.expr(value)?;
