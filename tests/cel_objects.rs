@@ -28,29 +28,22 @@ pub fn cel(json: &Json) -> Value {
 
 /// Where the objects of a type sit in a getConversation response: (JSON pointer, object).
 pub fn objects<'a>(type_name: &str, document: &'a Json) -> Vec<(String, &'a Json)> {
-    match type_name {
-        "V2TimConversation" => document
-            .get("data")
-            .filter(|d| d.is_object())
-            .map(|d| ("/data".to_owned(), d))
-            .into_iter()
-            .collect(),
-        "V2TimMessage" => document
-            .pointer("/data/lastMessage")
-            .filter(|m| m.is_object())
-            .map(|m| ("/data/lastMessage".to_owned(), m))
-            .into_iter()
-            .collect(),
-        "V2TimImageElem" => document
-            .pointer("/data/lastMessage/imageElem")
-            .filter(|m| m.is_object())
-            .map(|m| ("/data/lastMessage/imageElem".to_owned(), m))
-            .into_iter()
-            .collect(),
-        // The envelope is the response itself.
-        name if name.starts_with("V2TimValueCallback") => vec![(String::new(), document)],
-        other => panic!("no known place for {other} objects: extend `objects`"),
+    // The envelope is the response itself.
+    if type_name.starts_with("V2TimValueCallback") {
+        return vec![(String::new(), document)];
     }
+    let pointer = match type_name {
+        "V2TimConversation" => "/data",
+        "V2TimMessage" => "/data/lastMessage",
+        "V2TimImageElem" => "/data/lastMessage/imageElem",
+        other => panic!("no known place for {other} objects: extend `objects`"),
+    };
+    document
+        .pointer(pointer)
+        .filter(|object| object.is_object())
+        .map(|object| (pointer.to_owned(), object))
+        .into_iter()
+        .collect()
 }
 
 /// Whether `timschema` judges the rule `id`, reading `fields`, on the object at `pointer`: not

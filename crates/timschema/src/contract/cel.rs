@@ -500,16 +500,9 @@ fn quantify<'a>(a: R<'a>, stop: bool, p: &mut dyn FnMut(Val<'a>) -> R<'a>) -> R<
     }
 }
 
-/// `a.exists_one(x, p)`.
-pub fn exists_one<'a>(a: R<'a>, mut p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
-    let list = items(a)?;
-    let mut count = 0;
-    for i in 0..list.len() {
-        if truth(p(list.get(i).ok_or(CelError)?))? {
-            count += 1;
-        }
-    }
-    Ok(Val::Bool(count == 1))
+/// `a.exists_one(x, p)`: exactly one item counted.
+pub fn exists_one<'a>(a: R<'a>, p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
+    Ok(Val::Bool(matches!(count(a, p)?, Val::Int(1))))
 }
 
 /// `size(a.filter(x, p))`: how many items `p` is true for, counted without building the
