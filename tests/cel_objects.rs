@@ -47,23 +47,19 @@ pub fn objects<'a>(type_name: &str, document: &'a Json) -> Vec<(String, &'a Json
 }
 
 /// Whether `timschema` judges the rule `id`, reading `fields`, on the object at `pointer`: not
-/// when the rule was set aside there (`skipped`: rule id or `*`, and pointer), nor when a field
-/// it reads has the wrong type (`findings`: a `schema/*` finding at the field or above it),
+/// when the rule was set aside there (a skipped entry: rule id or `*`, and pointer), nor when a field
+/// it reads has the wrong type (a `schema/*` finding at the field or above it),
 /// where CEL would compare a string with an int.
-pub fn judged(
-    id: &str,
-    fields: &[&str],
-    pointer: &str,
-    skipped: &[(&str, &str)],
-    findings: &[(&str, &str)],
-) -> bool {
-    let set_aside = skipped
+pub fn judged(id: &str, fields: &[&str], pointer: &str, report: &timschema::Report) -> bool {
+    let set_aside = report
+        .skipped
         .iter()
-        .any(|(rule, at)| (*rule == id || *rule == "*") && pointer.starts_with(at));
+        .any(|s| (s.rule == id || s.rule == "*") && pointer.starts_with(s.pointer.as_str()));
     let wrong_type = fields.iter().any(|field| {
         let read = format!("{pointer}/{field}");
-        findings.iter().any(|(rule, at)| {
-            rule.starts_with("schema/") && (*at == read || read.starts_with(&format!("{at}/")))
+        report.findings.iter().any(|f| {
+            f.rule.starts_with("schema/")
+                && (f.pointer == read || read.starts_with(&format!("{}/", f.pointer)))
         })
     });
     !set_aside && !wrong_type
