@@ -5,8 +5,10 @@
 //!
 //! The static types are those the derive can see: strings, integers, booleans, doubles, and
 //! lists and options of them. A field of another type (an enumeration, a nested object) is
-//! dynamic here; what it supports is settled by its `CelValue` impl when the generated code
-//! compiles, at the expression's span.
+//! dynamic here; what it supports is settled when the generated code compiles, at the
+//! expression's span: a nested object's field is read through the accessor the derive wrote
+//! for that type (`__cel_field_<wire name>`), so a name it does not have fails there, and a
+//! macro's variable is bound to the list's typed item the same way.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -121,6 +123,24 @@ impl Ty {
             || (self.numeric() && other.numeric())
             || matches!((self, other), (Ty::List(a), Ty::List(b)) if a.comparable(b))
     }
+}
+
+/// `T` of a field typed `Option<T>`.
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })
 }
 
 /// The CEL type of a field's Rust type, and whether it is optional (`Option<T>`).
@@ -254,17 +274,19 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
                         format!("`at = \"{list_field}/*\"` reports each item, so the rule must be `self.{list_field}.all(item, …)` (after `!has(self.{list_field}) ||` if it may be absent)"),
                     )
                 })?;
-            let (list_ty, list) = compiler.expr(&Expr {
-                kind: Kind::Select {
-                    operand: Box::new(Expr {
-                        kind: Kind::Ident("self".into()),
-                        span: expr.span,
-                    }),
-                    field: field.to_owned(),
-                    test: false,
-                },
-                span: expr.span,
-            })?;
+            let (list_ty, list) = compiler
+                .place(&Expr {
+                    kind: Kind::Select {
+                        operand: Box::new(Expr {
+                            kind: Kind::Ident("self".into()),
+                            span: expr.span,
+                        }),
+                        field: field.to_owned(),
+                        test: false,
+                    },
+                    span: expr.span,
+                })?
+                .expect("a field is a place");
             let item = match list_ty {
                 Ty::List(item) => *item,
                 _ => Ty::Dyn,
@@ -371,6 +393,71 @@ impl Compiler<'_> {
         }
     }
 
+    /// Rust reaching a field or a macro's variable typed, an `Option<&T>` (`None` where it has
+    /// no value), with its CEL type; `None` for an expression that is not such a place.
+    fn place(&mut self, expr: &Expr) -> syn::Result<Option<(Ty, TokenStream)>> {
+        let span = self.span;
+        Ok(match &expr.kind {
+            Kind::Ident(name) if name != "self" => {
+                let Some((_, ty)) = self.vars.iter().rev().find(|(v, _)| v == name) else {
+                    return Ok(None);
+                };
+                let var = format_ident!("__cel_{}", name);
+                Some((ty.clone(), quote!(::core::option::Option::Some(#var))))
+            }
+            Kind::Select {
+                operand,
+                field,
+                test: false,
+            } => {
+                if let Some(name) = expr.self_field() {
+                    let field = self.field(name, expr.span)?;
+                    let member = &field.member;
+                    let (ty, optional) = field_type(&field.ty);
+                    let tokens = if optional {
+                        quote_spanned!(span=> self.#member.as_ref())
+                    } else {
+                        quote_spanned!(span=> ::core::option::Option::Some(&self.#member))
+                    };
+                    return Ok(Some((ty, tokens)));
+                }
+                let present = self.field_of(operand, field, expr.span)?;
+                Some((Ty::Dyn, quote!(#present.flatten())))
+            }
+            _ => None,
+        })
+    }
+
+    /// Rust reading `field` of the object `operand` through the accessor the derive wrote for
+    /// its type: an `Option<Option<&T>>`, `None` where the object has no value, `Some(None)`
+    /// where the field is absent. A field the type does not have is a compile error at the
+    /// expression.
+    fn field_of(
+        &mut self,
+        operand: &Expr,
+        field: &str,
+        at: timschema_cel::Span,
+    ) -> syn::Result<TokenStream> {
+        let rt = self.rt.clone();
+        let Some((ty, object)) = self.place(operand)? else {
+            return self.fail(
+                at,
+                "a field is read from `self`, from a field, or from a macro's variable",
+            );
+        };
+        if !matches!(ty, Ty::Dyn) {
+            return self.fail(at, &format!("a {} has no fields", ty.name()));
+        }
+        let span = self.span;
+        let Ok(mut accessor) = syn::parse_str::<syn::Ident>(&format!("__cel_field_{field}")) else {
+            return self.fail(at, &format!("`{field}` cannot be a field's name"));
+        };
+        accessor.set_span(span);
+        Ok(quote_spanned! {span=>
+            #object.and_then(#rt::CelObject::object).map(|object| object.#accessor())
+        })
+    }
+
     /// The expression's type and the Rust computing its value (an `R`).
     fn expr(&mut self, expr: &Expr) -> syn::Result<(Ty, TokenStream)> {
         let rt = self.rt.clone();
@@ -415,7 +502,10 @@ impl Compiler<'_> {
             Kind::Ident(name) => match self.vars.iter().rev().find(|(v, _)| v == name) {
                 Some((_, ty)) => {
                     let var = format_ident!("__cel_{}", name);
-                    (ty.clone(), quote!(::core::result::Result::Ok(#var)))
+                    (
+                        ty.clone(),
+                        quote!(::core::result::Result::Ok(#rt::CelValue::cel(#var))),
+                    )
                 }
                 None => {
                     return self.fail(
@@ -445,14 +535,14 @@ impl Compiler<'_> {
                     };
                     return Ok((if *test { Ty::Bool } else { ty }, tokens));
                 }
-                let (ty, operand) = self.expr(operand)?;
-                if !matches!(ty, Ty::Dyn) {
-                    return self.fail(expr.span, &format!("a {} has no fields", ty.name()));
-                }
+                let present = self.field_of(operand, field, expr.span)?;
                 if *test {
-                    (Ty::Bool, quote!(#rt::has(#operand, #field)))
+                    (
+                        Ty::Bool,
+                        quote!(#rt::has(#present.map(|field| field.is_some()))),
+                    )
                 } else {
-                    (Ty::Dyn, quote!(#rt::select(#operand, #field)))
+                    (Ty::Dyn, quote!(#rt::value(#present.flatten())))
                 }
             }
             Kind::Index(operand, index) => {
@@ -538,7 +628,9 @@ impl Compiler<'_> {
         body: &Expr,
         at: timschema_cel::Span,
     ) -> syn::Result<TokenStream> {
-        let (range_ty, range) = self.expr(range)?;
+        let Some((range_ty, range)) = self.place(range)? else {
+            return self.fail(at, &format!("`{}` iterates a list field", kind.name()));
+        };
         let item = match range_ty {
             Ty::List(item) => *item,
             Ty::Dyn => Ty::Dyn,
@@ -891,28 +983,46 @@ pub fn emit_values(container: &crate::model::Container) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     match &container.data {
         crate::model::Data::Struct(fields) => {
-            let arms = fields.iter().filter(|f| !f.skipped).map(|field| {
-                let wire = &field.wire;
+            let accessors = fields.iter().filter(|f| !f.skipped).filter_map(|field| {
                 let member = &field.member;
-                if field_type(&field.ty).1 {
-                    quote!(#wire => ::core::option::Option::Some(self.#member.as_ref().map(#rt::CelValue::cel)),)
-                } else {
-                    quote!(#wire => ::core::option::Option::Some(::core::option::Option::Some(#rt::CelValue::cel(&self.#member))),)
-                }
+                let ty = &field.ty;
+                let accessor =
+                    syn::parse_str::<syn::Ident>(&format!("__cel_field_{}", field.wire)).ok()?;
+                Some(match option_inner(ty) {
+                    Some(inner) => quote! {
+                        #[doc(hidden)]
+                        #[inline]
+                        pub fn #accessor(&self) -> ::core::option::Option<&#inner> {
+                            self.#member.as_ref()
+                        }
+                    },
+                    None => quote! {
+                        #[doc(hidden)]
+                        #[inline]
+                        pub fn #accessor(&self) -> ::core::option::Option<&#ty> {
+                            ::core::option::Option::Some(&self.#member)
+                        }
+                    },
+                })
             });
             quote! {
                 impl #impl_generics #rt::CelValue for #ident #ty_generics #where_clause {
                     fn cel(&self) -> #rt::Val<'_> {
-                        #rt::Val::Object(self)
+                        #rt::Val::Object
                     }
                 }
                 impl #impl_generics #rt::CelObject for #ident #ty_generics #where_clause {
-                    fn field(&self, name: &str) -> ::core::option::Option<::core::option::Option<#rt::Val<'_>>> {
-                        match name {
-                            #(#arms)*
-                            _ => ::core::option::Option::None,
-                        }
+                    type Struct = Self;
+                    #[inline]
+                    fn object(&self) -> ::core::option::Option<&Self> {
+                        ::core::option::Option::Some(self)
                     }
+                }
+                /// What a rule's CEL reads of this type: one accessor per field, by its wire name.
+                #[doc(hidden)]
+                #[allow(non_snake_case)]
+                impl #impl_generics #ident #ty_generics #where_clause {
+                    #(#accessors)*
                 }
             }
         }

@@ -78,11 +78,8 @@ pub fn emit(container: &Container) -> TokenStream {
                         let (list, var, predicate) = (&each.list, &each.var, &each.predicate);
                         let field = &each.field;
                         quote! {
-                            if let ::core::result::Result::Ok(#rt::cel::Val::List(list)) = #list {
-                                for index in 0..#rt::cel::CelList::len(list) {
-                                    let ::core::option::Option::Some(#var) = #rt::cel::CelList::get(list, index) else {
-                                        continue;
-                                    };
+                            if let ::core::option::Option::Some(list) = #list {
+                                for (index, #var) in list.iter().enumerate() {
                                     if !#rt::cel::holds(#predicate) {
                                         ctx.report(&::std::format!("{}/{}", #field, index), #detail);
                                     }

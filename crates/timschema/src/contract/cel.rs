@@ -9,7 +9,8 @@
 //! builds write for a field of the other conversation kind is a value, `""`; a rule that
 //! treats it as unset says so (`!has(self.userID) || self.userID == ""`). Integers are CEL
 //! `int` (a `u64` above 2^63 - 1 is a `uint`), enumerations their wire value (an integer or a
-//! name), and objects are read field by field by their wire names.
+//! name), and an object's fields are read through the typed accessors the derive writes
+//! for its type, by their wire names.
 
 use std::cmp::Ordering;
 
@@ -32,8 +33,9 @@ pub enum Val<'a> {
     Str(&'a str),
     /// `list`.
     List(&'a dyn CelList),
-    /// An object of the contract, read by field.
-    Object(&'a dyn CelObject),
+    /// An object (a contract struct, or a map): a rule reads its fields through the typed
+    /// accessors the derive writes, never through this value, which only meets `null`.
+    Object,
 }
 
 /// A CEL error value: what it was is of no interest to a rule, only that it has no value.
@@ -61,11 +63,30 @@ pub trait CelList {
     fn get(&self, index: usize) -> Option<Val<'_>>;
 }
 
-/// An object a rule can read a field of.
+/// A value whose fields a rule can read: a contract struct (the derive implements this and
+/// writes one accessor per field, so a misspelled field is a compile error), or an optional or
+/// boxed one.
 pub trait CelObject {
-    /// The field with this wire name: `None` when the type has no such field, `Some(None)` when
-    /// it is absent or null.
-    fn field(&self, name: &str) -> Option<Option<Val<'_>>>;
+    /// The struct whose field accessors a rule calls.
+    type Struct: ?Sized;
+    /// The struct, or `None` for a `null` item (reading a field of it is an error).
+    fn object(&self) -> Option<&Self::Struct>;
+}
+
+impl<T: CelObject> CelObject for Option<T> {
+    type Struct = T::Struct;
+    #[inline]
+    fn object(&self) -> Option<&T::Struct> {
+        self.as_ref().and_then(CelObject::object)
+    }
+}
+
+impl<T: CelObject + ?Sized> CelObject for Box<T> {
+    type Struct = T::Struct;
+    #[inline]
+    fn object(&self) -> Option<&T::Struct> {
+        (**self).object()
+    }
 }
 
 impl CelValue for String {
@@ -139,13 +160,7 @@ impl<T: CelValue> CelValue for crate::OrEmpty<T> {
 
 impl<T: CelValue> CelValue for std::collections::BTreeMap<String, T> {
     fn cel(&self) -> Val<'_> {
-        Val::Object(self)
-    }
-}
-
-impl<T: CelValue> CelObject for std::collections::BTreeMap<String, T> {
-    fn field(&self, name: &str) -> Option<Option<Val<'_>>> {
-        Some(self.get(name).map(CelValue::cel))
+        Val::Object
     }
 }
 
@@ -162,20 +177,14 @@ impl CelValue for serde_json::Value {
                 .unwrap_or_else(|| Val::Double(n.as_f64().unwrap_or(f64::NAN))),
             J::String(s) => Val::Str(s),
             J::Array(items) => Val::List(items),
-            J::Object(map) => Val::Object(map),
+            J::Object(_) => Val::Object,
         }
     }
 }
 
 impl CelValue for serde_json::Map<String, serde_json::Value> {
     fn cel(&self) -> Val<'_> {
-        Val::Object(self)
-    }
-}
-
-impl CelObject for serde_json::Map<String, serde_json::Value> {
-    fn field(&self, name: &str) -> Option<Option<Val<'_>>> {
-        Some(self.get(name).filter(|v| !v.is_null()).map(CelValue::cel))
+        Val::Object
     }
 }
 
@@ -433,25 +442,17 @@ pub fn matches<'a>(a: R<'a>, re: &regex::Regex) -> R<'a> {
     }
 }
 
-/// `a.field`.
+/// The value at a typed place (`self.a.b`, `item.c`): `None` where a step of it has no value,
+/// which is an error.
 #[inline]
-pub fn select<'a>(a: R<'a>, field: &str) -> R<'a> {
-    match a? {
-        Val::Object(object) => object.field(field).flatten().ok_or(CelError),
-        _ => Err(CelError),
-    }
+pub fn value<T: CelValue + ?Sized>(place: Option<&T>) -> R<'_> {
+    place.map(CelValue::cel).ok_or(CelError)
 }
 
-/// `has(a.field)`.
+/// `has(a.field)`, given whether the field is present when `a` has a value.
 #[inline]
-pub fn has<'a>(a: R<'a>, field: &str) -> R<'a> {
-    match a? {
-        Val::Object(object) => object
-            .field(field)
-            .map(|value| Val::Bool(value.is_some()))
-            .ok_or(CelError),
-        _ => Err(CelError),
-    }
+pub fn has(present: Option<bool>) -> R<'static> {
+    present.map(Val::Bool).ok_or(CelError)
 }
 
 /// `a[i]`.
@@ -465,29 +466,24 @@ pub fn index<'a>(a: R<'a>, i: R<'a>) -> R<'a> {
     }
 }
 
-/// The items of a list, for the macros.
-fn items<'a>(a: R<'a>) -> Result<&'a dyn CelList, CelError> {
-    match a? {
-        Val::List(list) => Ok(list),
-        _ => Err(CelError),
-    }
-}
-
-/// `a.all(x, p)`: `false` for any item decides, even against errors for others.
-pub fn all<'a>(a: R<'a>, mut p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
-    quantify(a, false, &mut p)
+/// `a.all(x, p)` over a list field: `false` for any item decides, even against errors for
+/// others; a list that is not there is an error.
+pub fn all<'a, T>(list: Option<&'a Vec<T>>, mut p: impl FnMut(&'a T) -> R<'a>) -> R<'a> {
+    quantify(list, false, &mut p)
 }
 
 /// `a.exists(x, p)`: `true` for any item decides, even against errors for others.
-pub fn exists<'a>(a: R<'a>, mut p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
-    quantify(a, true, &mut p)
+pub fn exists<'a, T>(list: Option<&'a Vec<T>>, mut p: impl FnMut(&'a T) -> R<'a>) -> R<'a> {
+    quantify(list, true, &mut p)
 }
 
-fn quantify<'a>(a: R<'a>, stop: bool, p: &mut dyn FnMut(Val<'a>) -> R<'a>) -> R<'a> {
-    let list = items(a)?;
+fn quantify<'a, T>(
+    list: Option<&'a Vec<T>>,
+    stop: bool,
+    p: &mut dyn FnMut(&'a T) -> R<'a>,
+) -> R<'a> {
     let mut error = None;
-    for i in 0..list.len() {
-        let item = list.get(i).ok_or(CelError)?;
+    for item in list.ok_or(CelError)? {
         match truth(p(item)) {
             Ok(b) if b == stop => return Ok(Val::Bool(stop)),
             Ok(_) => {}
@@ -501,17 +497,16 @@ fn quantify<'a>(a: R<'a>, stop: bool, p: &mut dyn FnMut(Val<'a>) -> R<'a>) -> R<
 }
 
 /// `a.exists_one(x, p)`: exactly one item counted.
-pub fn exists_one<'a>(a: R<'a>, p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
-    Ok(Val::Bool(matches!(count(a, p)?, Val::Int(1))))
+pub fn exists_one<'a, T>(list: Option<&'a Vec<T>>, p: impl FnMut(&'a T) -> R<'a>) -> R<'a> {
+    Ok(Val::Bool(matches!(count(list, p)?, Val::Int(1))))
 }
 
 /// `size(a.filter(x, p))`: how many items `p` is true for, counted without building the
 /// list; an error where `p` is one for any item, as `filter` would be.
-pub fn count<'a>(a: R<'a>, mut p: impl FnMut(Val<'a>) -> R<'a>) -> R<'a> {
-    let list = items(a)?;
+pub fn count<'a, T>(list: Option<&'a Vec<T>>, mut p: impl FnMut(&'a T) -> R<'a>) -> R<'a> {
     let mut count = 0;
-    for i in 0..list.len() {
-        if truth(p(list.get(i).ok_or(CelError)?))? {
+    for item in list.ok_or(CelError)? {
+        if truth(p(item))? {
             count += 1;
         }
     }
@@ -530,7 +525,7 @@ pub fn shown(value: R<'_>) -> String {
         Ok(Val::Double(v)) => v.to_string(),
         Ok(Val::Str(s)) => format!("{s:?}"),
         Ok(Val::List(list)) => format!("a list of {}", list.len()),
-        Ok(Val::Object(_)) => "an object".to_owned(),
+        Ok(Val::Object) => "an object".to_owned(),
     }
 }
 

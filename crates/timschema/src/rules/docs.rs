@@ -56,7 +56,9 @@ Expression Language (as in Kubernetes' `x-kubernetes-validations` and Buf's prot
 over the object it applies to, `self`. The expression is true when the rule holds. The derive \
 parses and type-checks it when the crate compiles (an unknown field, a type mismatch or a \
 result that is not a boolean is a compile error) and compiles it to Rust: no CEL interpreter \
-runs when a document is checked. Rules not yet moved to CEL are Rust functions.\n\n\
+runs when a document is checked. A nested object's fields are checked the same way \
+(`self.lastMessage.groupId` does not compile), and no rule has a hand-written check, schema \
+or mutant.\n\n\
 A rule on one field keeps a short declarative form (`range`, `pattern`, `prefix`, \
 `non_empty`, `max_bytes`, `max_items`, `one_of`), and each form is defined as the CEL it \
 stands for, shown under the rule: `range(min = 0)` on `unreadCount` is \
@@ -65,11 +67,12 @@ item (`self.list.all(item, …)`). A byte length is `size(bytes(…))`, which `t
 computes on the UTF-8 text.\n\n\
 **The subset** (crate `timschema-cel`): literals (`null`, booleans, `int`, `uint` with `u`, \
 doubles, strings in any of CEL's quotings; no bytes), lists after `in`, `self.field` and \
-`a.field`, `a[i]`, `!` `-` `*` `/` `%` `+` `-` `==` `!=` `<` `<=` `>` `>=` `in` `&&` `||` \
+`a.field` (where `a` is a field or a macro's variable holding a contract object), `a[i]`, `!` `-` `*` `/` `%` `+` `-` `==` `!=` `<` `<=` `>` `>=` `in` `&&` `||` \
 `?:` (`+` joins strings only inside `==` or `!=`, as in \
 `self.conversationID == \"c2c_\" + self.userID`, which the compiled rule checks without \
 joining them), `has(a.field)`, `size()`, `startsWith`, `endsWith`, `contains`, `matches` (RE2 syntax, \
-a literal pattern), and the macros `all`, `exists` and `exists_one`. Its semantics are CEL's: \
+a literal pattern), the macros `all`, `exists` and `exists_one` over a list field, and \
+`size(list.filter(x, p))` to count. Its semantics are CEL's: \
 an error is a value that `&&` and `||` absorb whichever side decides, integer arithmetic is \
 checked, and numbers of different types compare by value. The official conformance cases of \
 these operators pass (`tests/cel_conformance.rs`).\n\n\
