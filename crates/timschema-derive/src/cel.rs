@@ -319,6 +319,85 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
     })
 }
 
+/// The details a broken field rule reports: its `detail` template, or the one its kind reads
+/// as, over the field's value (`self.<field>`, or `item` for a rule on each item), compiled by
+/// the same template compiler as a CEL rule's, so every message is rendered one way.
+pub fn field_detail(rule: &RuleDef, field: &Field, fields: &[Field]) -> syn::Result<TokenStream> {
+    let value = if rule.each {
+        "item".to_owned()
+    } else {
+        format!("self.{}", field.wire)
+    };
+    let template = match &rule.detail {
+        Some(template) => template.clone(),
+        None => syn::LitStr::new(&kind_template(&rule.kind, &value), rule.kind_span),
+    };
+    let mut compiler = Compiler {
+        fields,
+        source: "",
+        span: rule.kind_span,
+        vars: Vec::new(),
+        rt: RT.parse().expect("a path"),
+        raw_parts: false,
+    };
+    if rule.each {
+        let item = item_type(&field.ty).map_or(Ty::Dyn, |(ty, _)| ty);
+        compiler.vars.push(("item".to_owned(), item));
+    }
+    compiler.template(&template)
+}
+
+/// The detail template of a field-rule kind over `value`, in the words a reader expects
+/// (`"c2c_dave" does not start with "group_"`).
+fn kind_template(kind: &crate::model::Kind, value: &str) -> String {
+    use crate::model::{Kind as K, NumLit, OneOfLit};
+    let escape = |text: &str| text.replace('{', "{{").replace('}', "}}");
+    let number = |n: &NumLit| {
+        let sign = if n.negative { "-" } else { "" };
+        match &n.lit {
+            syn::Lit::Float(_) => format!("{}", n.value()),
+            syn::Lit::Int(i) => format!("{sign}{}", i.base10_digits()),
+            other => format!("{sign}{}", quote!(#other)),
+        }
+    };
+    match kind {
+        K::Range { min, max } => {
+            let bounds = match (min, max) {
+                (Some(min), Some(max)) => format!("from {} to {}", number(min), number(max)),
+                (Some(min), None) => format!("at least {}", number(min)),
+                (None, Some(max)) => format!("at most {}", number(max)),
+                (None, None) => String::new(),
+            };
+            format!("{{{value}}} is not {bounds}")
+        }
+        K::Pattern(pattern) => format!("{{{value}}} does not match {}", escape(&pattern.value())),
+        K::Prefix(prefix) => format!(
+            "{{{value}}} does not start with {}",
+            escape(&format!("{:?}", prefix.value()))
+        ),
+        K::NonEmpty => "it is empty".to_owned(),
+        K::MaxBytes(max) => format!(
+            "{{size(bytes({value}))}} bytes, at most {} allowed",
+            max.base10_digits()
+        ),
+        K::MaxItems(max) => format!(
+            "{{size({value})}} items, at most {} allowed",
+            max.base10_digits()
+        ),
+        K::OneOf(allowed) => {
+            let list: Vec<String> = allowed
+                .iter()
+                .map(|lit| match lit {
+                    OneOfLit::Str(s) => format!("{:?}", s.value()),
+                    OneOfLit::Int(i) => i.base10_digits().to_owned(),
+                })
+                .collect();
+            format!("{{{value}}} is not one of {}", escape(&list.join(", ")))
+        }
+        K::Forbid | K::Cel | K::Missing => String::new(),
+    }
+}
+
 /// What the schema compiler may know of the value at `path`: a field of the struct, or the
 /// items of a list field.
 fn slot(fields: &[Field], path: &[&str]) -> Option<timschema_cel::schema::Slot> {
@@ -853,6 +932,27 @@ impl Compiler<'_> {
                 // How many items the predicate is true for, counted without building the list.
                 let predicate = self.predicate_over(Macro::Filter, range, var, body, *span)?;
                 Ok((Ty::Int, quote!(#rt::count(#predicate))))
+            }
+            (
+                "size",
+                [
+                    Expr {
+                        kind:
+                            Kind::Call {
+                                target: None,
+                                function,
+                                args,
+                            },
+                        ..
+                    },
+                ],
+            ) if function == "bytes" && args.len() == 1 => {
+                // A string's length in UTF-8 bytes, without converting it to `bytes`.
+                let (ty, value) = self.expr(&args[0])?;
+                if !matches!(ty, Ty::String | Ty::Dyn) {
+                    return self.fail(at, &format!("`bytes` converts a string, not {}", ty.name()));
+                }
+                Ok((Ty::Int, quote!(#rt::byte_size(#value))))
             }
             ("size", [value]) => {
                 let (ty, value) = self.expr(value)?;

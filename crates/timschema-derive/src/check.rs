@@ -25,6 +25,12 @@ pub fn check(cx: &Ctxt, container: &Container) {
                 for rule in &field.rules {
                     common(cx, rule);
                     field_rule(cx, rule);
+                    if !rule.broken
+                        && !matches!(rule.kind, Kind::Missing)
+                        && let Err(error) = crate::cel::field_detail(rule, field, fields)
+                    {
+                        cx.syn_error(error);
+                    }
                     check_id(rule);
                 }
             }

@@ -46,7 +46,9 @@ pub fn emit(container: &Container) -> TokenStream {
                         None,
                     ));
                     let value = quote_spanned!(rule.kind_span=> &self.#member);
-                    checks.push(field_check(&rt, rule, &value, index));
+                    let detail = crate::cel::field_detail(rule, field, fields)
+                        .expect("checked: the detail template compiles");
+                    checks.push(field_check(&rt, rule, &value, &detail, index));
                 }
                 let has_checks = !checks.is_empty();
                 let token = wire.replace('~', "~0").replace('/', "~1");
@@ -257,7 +259,13 @@ fn bound(rt: &TokenStream, value: Option<&NumLit>) -> TokenStream {
 
 /// The call that checks one field rule, spanned to the rule so a rule on the wrong kind of
 /// field fails to compile there.
-fn field_check(rt: &TokenStream, rule: &RuleDef, value: &TokenStream, index: usize) -> TokenStream {
+fn field_check(
+    rt: &TokenStream,
+    rule: &RuleDef,
+    value: &TokenStream,
+    detail: &TokenStream,
+    index: usize,
+) -> TokenStream {
     let function = match &rule.kind {
         Kind::Range { .. } => quote!(range),
         Kind::OneOf(values) if matches!(values.first(), Some(OneOfLit::Int(_))) => {
@@ -269,9 +277,9 @@ fn field_check(rt: &TokenStream, rule: &RuleDef, value: &TokenStream, index: usi
     let span = rule.kind_span;
     if rule.each {
         quote_spanned! {span=>
-            #rt::check::each(#value, walker, |item, walker| #rt::check::#function(item, walker, &rules[#index]));
+            #rt::check::each(#value, walker, |__cel_item, walker| #rt::check::#function(__cel_item, walker, &rules[#index], || #detail));
         }
     } else {
-        quote_spanned! {span=> #rt::check::#function(#value, walker, &rules[#index]); }
+        quote_spanned! {span=> #rt::check::#function(#value, walker, &rules[#index], || #detail); }
     }
 }

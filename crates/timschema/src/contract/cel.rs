@@ -425,6 +425,15 @@ pub fn size(a: R<'_>) -> R<'_> {
     }
 }
 
+/// `size(bytes(a))`: a string's length in UTF-8 bytes.
+#[inline]
+pub fn byte_size(a: R<'_>) -> R<'_> {
+    match a? {
+        Val::Str(s) => Ok(Val::Int(s.len() as i64)),
+        _ => Err(CelError),
+    }
+}
+
 /// A string function of two strings (`startsWith`, `endsWith`, `contains`).
 #[inline]
 pub fn text<'a>(a: R<'a>, b: R<'a>, f: fn(&str, &str) -> bool) -> R<'a> {

@@ -90,46 +90,44 @@ impl<T: AsList> AsList for Option<T> {
     }
 }
 
-/// Checks a `range` rule.
-pub fn range<T: AsNumber + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'static Rule) {
+/// Checks a `range` rule. Each check takes the rule's detail, rendered by the derive's one
+/// template formatter over the value it read (as a CEL rule's is), only when the rule breaks.
+pub fn range<T: AsNumber + ?Sized>(
+    value: &T,
+    walker: &mut Walker<'_>,
+    rule: &'static Rule,
+    detail: impl FnOnce() -> String,
+) {
     let (Some(number), RuleKind::Range { min, max }) = (value.as_number(), rule.kind) else {
         return;
     };
     let below = min.is_some_and(|min| number.partial_cmp(min) == Some(std::cmp::Ordering::Less));
     let above = max.is_some_and(|max| number.partial_cmp(max) == Some(std::cmp::Ordering::Greater));
     if below || above {
-        let bounds = match (min, max) {
-            (Some(min), Some(max)) => format!("from {min} to {max}"),
-            (Some(min), None) => format!("at least {min}"),
-            (None, Some(max)) => format!("at most {max}"),
-            (None, None) => unreachable!("the derive requires a bound"),
-        };
-        walker.report(rule, Some(format!("{number} is not {bounds}")));
+        walker.report(rule, Some(detail()));
     }
 }
 
 /// Checks a string rule: `pattern`, `prefix`, `non_empty`, `max_bytes` or string `one_of`.
-pub fn text<T: AsText + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'static Rule) {
+pub fn text<T: AsText + ?Sized>(
+    value: &T,
+    walker: &mut Walker<'_>,
+    rule: &'static Rule,
+    detail: impl FnOnce() -> String,
+) {
     let Some(text) = value.as_text() else { return };
-    let detail = match rule.kind {
-        RuleKind::Pattern(pattern) => {
-            (!matches(pattern, text)).then(|| format!("{text:?} does not match {pattern}"))
-        }
-        RuleKind::Prefix(prefix) => {
-            (!text.starts_with(prefix)).then(|| format!("{text:?} does not start with {prefix:?}"))
-        }
-        RuleKind::NonEmpty => text.is_empty().then(|| "it is empty".to_owned()),
-        RuleKind::MaxBytes(max) => {
-            (text.len() > max).then(|| format!("{} bytes, at most {max} allowed", text.len()))
-        }
-        RuleKind::OneOf(allowed) => (!allowed
+    let broken = match rule.kind {
+        RuleKind::Pattern(pattern) => !matches(pattern, text),
+        RuleKind::Prefix(prefix) => !text.starts_with(prefix),
+        RuleKind::NonEmpty => text.is_empty(),
+        RuleKind::MaxBytes(max) => text.len() > max,
+        RuleKind::OneOf(allowed) => !allowed
             .iter()
-            .any(|lit| matches!(lit, Lit::Str(s) if *s == text)))
-        .then(|| format!("{text:?} is not one of {}", list(allowed))),
-        _ => None,
+            .any(|lit| matches!(lit, Lit::Str(s) if *s == text)),
+        _ => false,
     };
-    if detail.is_some() {
-        walker.report(rule, detail);
+    if broken {
+        walker.report(rule, Some(detail()));
     }
 }
 
@@ -138,6 +136,7 @@ pub fn number_one_of<T: AsNumber + ?Sized>(
     value: &T,
     walker: &mut Walker<'_>,
     rule: &'static Rule,
+    detail: impl FnOnce() -> String,
 ) {
     let (Some(Num::Int(number)), RuleKind::OneOf(allowed)) = (value.as_number(), rule.kind) else {
         return;
@@ -146,23 +145,22 @@ pub fn number_one_of<T: AsNumber + ?Sized>(
         .iter()
         .any(|lit| matches!(lit, Lit::Int(i) if i128::from(*i) == number));
     if !known {
-        walker.report(
-            rule,
-            Some(format!("{number} is not one of {}", list(allowed))),
-        );
+        walker.report(rule, Some(detail()));
     }
 }
 
 /// Checks a `max_items` rule.
-pub fn items<T: AsList + ?Sized>(value: &T, walker: &mut Walker<'_>, rule: &'static Rule) {
+pub fn items<T: AsList + ?Sized>(
+    value: &T,
+    walker: &mut Walker<'_>,
+    rule: &'static Rule,
+    detail: impl FnOnce() -> String,
+) {
     let (Some(items), RuleKind::MaxItems(max)) = (value.as_list(), rule.kind) else {
         return;
     };
     if items.len() > max {
-        walker.report(
-            rule,
-            Some(format!("{} items, at most {max} allowed", items.len())),
-        );
+        walker.report(rule, Some(detail()));
     }
 }
 
@@ -176,17 +174,6 @@ pub fn each<T: AsList + ?Sized>(
     for (index, item) in items.iter().enumerate() {
         walker.index(index, |walker| check(item, walker));
     }
-}
-
-fn list(allowed: &[Lit]) -> String {
-    allowed
-        .iter()
-        .map(|lit| match lit {
-            Lit::Str(s) => format!("{s:?}"),
-            Lit::Int(i) => i.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Whether `text` matches a rule's pattern. Each thread compiles each pattern once and keeps
