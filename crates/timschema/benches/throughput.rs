@@ -22,7 +22,7 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use divan::counter::BytesCount;
+use divan::counter::{BytesCount, ItemsCount};
 use serde_json::Value;
 use timschema::contract::{Contract, Walker};
 use timschema::pipeline::fast::{FastRead, Reader};
@@ -43,13 +43,18 @@ impl Texts {
         Texts(texts, bytes)
     }
 
-    /// Measures `f` over every document, counting their bytes.
+    /// Measures `f` over every document, counting their bytes and the documents (so the cost
+    /// of one document of each kind can be compared: `whole_check_invalid` against
+    /// `whole_check_valid`).
     fn bench<R>(&self, bencher: divan::Bencher, f: impl Fn(&[u8]) -> R + Sync) {
-        bencher.counter(BytesCount::new(self.1)).bench(|| {
-            for text in &self.0 {
-                divan::black_box(f(text));
-            }
-        });
+        bencher
+            .counter(BytesCount::new(self.1))
+            .counter(ItemsCount::new(self.0.len()))
+            .bench(|| {
+                for text in &self.0 {
+                    divan::black_box(f(text));
+                }
+            });
     }
 }
 
