@@ -28,8 +28,6 @@ pub struct Walker<'a> {
     verdict_only: bool,
     /// Where each container rule ran, when asked for ([`Walker::recording`]).
     ran: Option<Ran>,
-    /// Reused to build the pointers a container rule reads.
-    scratch: String,
 }
 
 /// Where each container rule ran: the pointers of the instances of its type, in walk order.
@@ -74,7 +72,6 @@ impl<'a> Walker<'a> {
             invalid,
             verdict_only: false,
             ran: None,
-            scratch: String::new(),
         }
     }
 
@@ -177,22 +174,24 @@ impl<'a> Walker<'a> {
             rule.fields
         };
         for field in fields {
-            let mut read = std::mem::take(&mut self.scratch);
-            read.clear();
-            read.push_str(&self.pointer);
+            // Most set-aside values lie elsewhere: found without building the pointer read.
+            let Some(bad) = self
+                .invalid
+                .iter()
+                .find(|bad| contains_joined(bad, &self.pointer, field))
+            else {
+                continue;
+            };
+            let mut read = self.pointer.clone();
             for segment in field.split('/') {
                 push_segment(&mut read, segment);
             }
-            if let Some(bad) = self.invalid.iter().find(|bad| contains(bad, &read)) {
-                self.skipped.push(Skipped {
-                    rule: rule.id,
-                    pointer: self.pointer.clone(),
-                    reason: format!("it reads {read}, and {bad} is structurally invalid"),
-                });
-                self.scratch = read;
-                return;
-            }
-            self.scratch = read;
+            self.skipped.push(Skipped {
+                rule: rule.id,
+                pointer: self.pointer.clone(),
+                reason: format!("it reads {read}, and {bad} is structurally invalid"),
+            });
+            return;
         }
         check(&mut RuleCtx { walker: self, rule });
     }
@@ -275,6 +274,30 @@ pub(crate) fn contains(outer: &str, inner: &str) -> bool {
     inner.starts_with(outer) && matches!(inner.as_bytes().get(outer.len()), None | Some(b'/'))
 }
 
+/// [`contains`]`(outer, pointer + "/" + field)`, where `field` is a relative path of wire
+/// names (`lastMessage/groupID`), without building the joined pointer. A name that would need
+/// escaping takes the long way.
+fn contains_joined(outer: &str, pointer: &str, field: &str) -> bool {
+    if field.contains('~') {
+        let mut read = pointer.to_owned();
+        for segment in field.split('/') {
+            push_segment(&mut read, segment);
+        }
+        return contains(outer, &read);
+    }
+    let Some(rest) = outer.strip_prefix(pointer) else {
+        // `outer` may still hold the object the rule runs on, or one around it.
+        return contains(outer, pointer);
+    };
+    // `outer` goes on past the object: it must name the field or a value it lies in.
+    match rest.strip_prefix('/') {
+        None => rest.is_empty(),
+        Some(tail) => {
+            field.starts_with(tail) && matches!(field.as_bytes().get(tail.len()), None | Some(b'/'))
+        }
+    }
+}
+
 /// True when one pointer is the other or lies inside it.
 pub(crate) fn overlaps(a: &str, b: &str) -> bool {
     contains(a, b) || contains(b, a)
@@ -299,6 +322,45 @@ mod tests {
         assert_eq!(walker.pointer(), "");
         for index in [0, 9, 10, 4096, usize::MAX] {
             walker.index(index, |w| assert_eq!(w.pointer(), format!("/{index}")));
+        }
+    }
+
+    #[test]
+    fn a_joined_pointer_is_contained_as_if_built() {
+        let pointers = ["", "/data", "/data/lastMessage", "/data/l", "/a~0b"];
+        let fields = [
+            "lastMessage",
+            "lastMessage/groupID",
+            "type",
+            "x~y",
+            "lastMessage/g",
+        ];
+        let outers = [
+            "",
+            "/data",
+            "/data/lastMessage",
+            "/data/lastMessage/groupID",
+            "/data/lastMessage/groupIDs",
+            "/data/lastMessageX",
+            "/data/type",
+            "/data/x~0y",
+            "/dat",
+            "/data/l/lastMessage",
+        ];
+        for pointer in pointers {
+            for field in fields {
+                let mut read = pointer.to_owned();
+                for segment in field.split('/') {
+                    push_segment(&mut read, segment);
+                }
+                for outer in outers {
+                    assert_eq!(
+                        contains_joined(outer, pointer, field),
+                        contains(outer, &read),
+                        "{outer:?} around {read:?}"
+                    );
+                }
+            }
         }
     }
 
