@@ -82,6 +82,14 @@ fn typescript_compiles_strict_and_parses_every_fixture() {
         stdout.contains("rejected wrong-type-integer.json"),
         "{stdout}"
     );
+    // The valid fixtures hold order keys and marks above 2^53 (2^62 + 5, 2^63): each came back
+    // digit for digit.
+    let exact: usize = stdout
+        .lines()
+        .find_map(|line| line.strip_suffix(" integers beyond 2^53 kept exactly"))
+        .and_then(|count| count.parse().ok())
+        .unwrap_or_default();
+    assert_eq!(exact, integers_beyond_2_53(), "{stdout}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -235,4 +243,26 @@ fn kotlin_compiles_and_round_trips_through_maps() {
     assert_ran("the Kotlin round trip", &out);
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// How many integers above 2^53 in magnitude the valid fixtures hold.
+fn integers_beyond_2_53() -> usize {
+    fn count(value: &serde_json::Value) -> usize {
+        match value {
+            serde_json::Value::Number(n) => usize::from(
+                n.as_u64().is_some_and(|v| v > 1 << 53)
+                    || n.as_i64().is_some_and(|v| v < -(1 << 53)),
+            ),
+            serde_json::Value::Array(items) => items.iter().map(count).sum(),
+            serde_json::Value::Object(map) => map.values().map(count).sum(),
+            _ => 0,
+        }
+    }
+    let mut total = 0;
+    for entry in std::fs::read_dir(workspace_root().join("tests/fixtures/valid")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        total += count(&serde_json::from_str(&text).unwrap());
+    }
+    assert!(total > 0, "the valid fixtures hold no integer above 2^53");
+    total
 }

@@ -8,9 +8,9 @@ export interface GetConversationResponse {
   /**
    * The status code: 0 for success, otherwise one of the IM error codes (for example 6014 when the user is not logged in).
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  code: number;
+  code: bigint;
   /**
    * A human-readable description of `code`, such as `"ok"`; the SDK substitutes `""` when the platform sends none.
    */
@@ -358,9 +358,9 @@ export interface OfflinePushInfo {
   /**
    * The iOS push channel: 0 for APNs (the default), 1 for VoIP.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  iOSPushType?: number | null;
+  iOSPushType?: bigint | null;
   /**
    * The iOS 15 interruption level, such as `time-sensitive` (SDK 8.x).
    */
@@ -384,15 +384,15 @@ export interface OfflinePushInfo {
   /**
    * The OPPO notification level (SDK 8.x).
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  androidOPPONotifyLevel?: number | null;
+  androidOPPONotifyLevel?: bigint | null;
   /**
    * The vivo message class: 0 operational, 1 system; the SDK defaults to 1.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  androidVIVOClassification?: number | null;
+  androidVIVOClassification?: bigint | null;
   /**
    * The vivo message category.
    */
@@ -428,9 +428,9 @@ export interface OfflinePushInfo {
   /**
    * The Meizu notification type (SDK 8.9).
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  androidMeizuNotifyType?: number | null;
+  androidMeizuNotifyType?: bigint | null;
   /**
    * An image URL shown in the HarmonyOS notification (SDK 8.x).
    */
@@ -517,9 +517,9 @@ export interface V2TimConversation {
   /**
    * How many messages the user has not read. Live-streaming groups (AVChatRoom) keep no count and report 0.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  unreadCount?: number | null;
+  unreadCount?: bigint | null;
   /**
    * The newest message of the conversation, or null when it has none. Messages sent with `isExcludedFromLastMessage` never become the last message.
    */
@@ -531,9 +531,9 @@ export interface V2TimConversation {
   /**
    * When the draft was last set, in seconds since the Unix epoch (UTC); set by the SDK. SDK 8.x sends an integer; SDK 2.x on iOS sent a floating-point number of seconds.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  draftTimestamp?: number | null;
+  draftTimestamp?: bigint | null;
   /**
    * Whether the user pinned the conversation to the top of the list (SDK 3.x and later).
    */
@@ -549,13 +549,13 @@ export interface V2TimConversation {
   /**
    * The sort key of the conversation list: larger sorts first. It grows with each activation of the conversation but is not a timestamp, and clearing the messages does not change it. The key is spelt with a lower-case k. It can exceed 2^53; the web path always sends 0.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  orderkey?: number | null;
+  orderkey?: bigint | null;
   /**
    * The marks on the conversation (SDK 6.5 and later): each entry is one bit, one of the standard `ConversationMark` values (1, 2, 4, 8) or an application mark `1 << n` with 32 ≤ n < 64.
    */
-  markList?: (number | null)[] | null;
+  markList?: (bigint | null)[] | null;
   /**
    * Application data attached to the conversation (SDK 6.5 and later), at most 256 bytes.
    */
@@ -567,15 +567,15 @@ export interface V2TimConversation {
   /**
    * The timestamp, in seconds, up to which the peer has read this one-to-one chat (SDK 7.1 and later); meaningful only for one-to-one chats. The SDK reads a missing value as 0.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  c2cReadTimestamp?: number | null;
+  c2cReadTimestamp?: bigint | null;
   /**
    * The sequence number up to which the user has read this group (SDK 7.1 and later); meaningful only for groups. The SDK reads a missing value as 0.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  groupReadSequence?: number | null;
+  groupReadSequence?: bigint | null;
 }
 
 /**
@@ -607,9 +607,9 @@ export interface V2TimFaceElem {
   /**
    * The sticker's index in the application's set.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  index?: number | null;
+  index?: bigint | null;
   /**
    * Application data naming the sticker, such as its pack and name.
    */
@@ -643,9 +643,9 @@ export interface V2TimFileElem {
   /**
    * The size of the file in bytes.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  fileSize?: number | null;
+  fileSize?: bigint | null;
   /**
    * The local path once the file has been downloaded.
    */
@@ -677,9 +677,9 @@ export interface V2TimGroupChangeInfo {
   /**
    * Which property changed, as the SDK's group-info-change numbers (1 name, 2 introduction, 3 notification, 4 avatar, 5 owner, 6 custom field, 7 mute all, …).
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  type?: number | null;
+  type?: bigint | null;
   /**
    * The new value, when it is a string.
    */
@@ -695,9 +695,9 @@ export interface V2TimGroupChangeInfo {
   /**
    * The new value, when it is an integer.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  intValue?: number | null;
+  intValue?: bigint | null;
 }
 
 /**
@@ -711,9 +711,9 @@ export interface V2TimGroupMemberChangeInfo {
   /**
    * How long the member is muted, in seconds; 0 lifts the mute.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  muteTime?: number | null;
+  muteTime?: bigint | null;
 }
 
 /**
@@ -777,9 +777,9 @@ export interface V2TimGroupTipsElem {
   /**
    * The number of members in the group after the event.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  memberCount?: number | null;
+  memberCount?: bigint | null;
 }
 
 /**
@@ -801,21 +801,21 @@ export interface V2TimImage {
   /**
    * The size of the picture file in bytes.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  size?: number | null;
+  size?: bigint | null;
   /**
    * The width in pixels.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  width?: number | null;
+  width?: bigint | null;
   /**
    * The height in pixels.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  height?: number | null;
+  height?: bigint | null;
   /**
    * The download URL.
    */
@@ -901,15 +901,15 @@ export interface V2TimMessage {
   /**
    * When the message was sent, in seconds since the Unix epoch (UTC), by the server's clock.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  timestamp?: number | null;
+  timestamp?: bigint | null;
   /**
    * Upload progress in percent; only media messages report less than 100.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  progress?: number | null;
+  progress?: bigint | null;
   /**
    * The userID of the sender.
    */
@@ -993,9 +993,9 @@ export interface V2TimMessage {
   /**
    * An application integer kept only on this device, such as a "played" flag for audio.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  localCustomInt?: number | null;
+  localCustomInt?: bigint | null;
   /**
    * Application data stored in the cloud and delivered to the other party; the SDK substitutes `""` when none is sent.
    */
@@ -1031,9 +1031,9 @@ export interface V2TimMessage {
   /**
    * A random number the SDK attaches to the message, used with `seq` and `timestamp` to find it.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  random?: number | null;
+  random?: bigint | null;
   /**
    * Whether the message was kept out of the conversation's unread count.
    */
@@ -1095,15 +1095,15 @@ export interface V2TimSoundElem {
   /**
    * The size of the recording in bytes.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  dataSize?: number | null;
+  dataSize?: bigint | null;
   /**
    * The length of the recording in seconds.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  duration?: number | null;
+  duration?: bigint | null;
   /**
    * The download URL.
    */
@@ -1155,15 +1155,15 @@ export interface V2TimUserFullInfo {
   /**
    * The user's gender: 0 unknown, 1 male, 2 female.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  gender?: number | null;
+  gender?: bigint | null;
   /**
    * Whether others may add the user as a friend: 0 anyone, 1 after approval, 2 nobody.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  allowType?: number | null;
+  allowType?: bigint | null;
   /**
    * Application-defined profile fields, by key.
    */
@@ -1171,21 +1171,21 @@ export interface V2TimUserFullInfo {
   /**
    * The user's role, an application-defined number.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  role?: number | null;
+  role?: bigint | null;
   /**
    * The user's level, an application-defined number.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  level?: number | null;
+  level?: bigint | null;
   /**
    * The user's birthday as an application-defined number (often `yyyymmdd`).
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  birthday?: number | null;
+  birthday?: bigint | null;
 }
 
 /**
@@ -1203,15 +1203,15 @@ export interface V2TimVideoElem {
   /**
    * The size of the video in bytes.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  videoSize?: number | null;
+  videoSize?: bigint | null;
   /**
    * The length of the video in seconds.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  duration?: number | null;
+  duration?: bigint | null;
   /**
    * The container format of the video, such as `mp4` (SDK 8.9).
    */
@@ -1227,21 +1227,21 @@ export interface V2TimVideoElem {
   /**
    * The size of the cover picture in bytes.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  snapshotSize?: number | null;
+  snapshotSize?: bigint | null;
   /**
    * The width of the cover picture in pixels.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  snapshotWidth?: number | null;
+  snapshotWidth?: bigint | null;
   /**
    * The height of the cover picture in pixels.
    *
-   * May exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters.
+   * A 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53).
    */
-  snapshotHeight?: number | null;
+  snapshotHeight?: bigint | null;
   /**
    * The video's download URL; sent only after `getMessageOnlineUrl`.
    */
@@ -1281,6 +1281,124 @@ function expect(ok: boolean, pointer: string, what: string, errors: ParseError[]
   if (!ok) errors.push({ pointer, message: `expected ${what}` });
 }
 
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+const U64_MAX = 2n ** 64n - 1n;
+
+/** A 64-bit integer field's value as a `bigint` (a `number` from `JSON.parse` included). */
+function wide(value: unknown, unsigned: boolean, pointer: string, errors: ParseError[]): unknown {
+  const exact =
+    typeof value === "bigint" ? value : typeof value === "number" && Number.isInteger(value) ? BigInt(value) : null;
+  const [min, max] = unsigned ? [0n, U64_MAX] : [I64_MIN, I64_MAX];
+  if (exact === null || exact < min || exact > max) {
+    errors.push({ pointer, message: `expected ${unsigned ? "an unsigned " : "a "}64-bit integer` });
+    return value;
+  }
+  return exact;
+}
+
+/**
+ * Reads JSON text as `JSON.parse` does, except that an integer beyond 2^53 becomes a `bigint`
+ * holding every digit. Throws a `SyntaxError` naming the offset of the first mistake.
+ */
+export function readJson(text: string): unknown {
+  let at = 0;
+  const fail = (what: string): never => {
+    throw new SyntaxError(`${what} at offset ${at}`);
+  };
+  const space = (): void => {
+    while (at < text.length && " \t\n\r".includes(text[at])) at++;
+  };
+  const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+  const value = (depth: number): unknown => {
+    if (depth > 512) fail("nesting too deep");
+    space();
+    const c = text[at];
+    if (c === "{") {
+      at++;
+      const object: Record<string, unknown> = {};
+      space();
+      if (text[at] === "}") {
+        at++;
+        return object;
+      }
+      for (;;) {
+        space();
+        if (text[at] !== "\"") fail("expected a key");
+        const key = string();
+        space();
+        if (text[at] !== ":") fail("expected ':'");
+        at++;
+        Object.defineProperty(object, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at] === "}") {
+          at++;
+          return object;
+        } else fail("expected ',' or '}'");
+      }
+    }
+    if (c === "[") {
+      at++;
+      const list: unknown[] = [];
+      space();
+      if (text[at] === "]") {
+        at++;
+        return list;
+      }
+      for (;;) {
+        list.push(value(depth + 1));
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at] === "]") {
+          at++;
+          return list;
+        } else fail("expected ',' or ']'");
+      }
+    }
+    if (c === "\"") return string();
+    for (const [word, meaning] of [["true", true], ["false", false], ["null", null]] as const) {
+      if (text.startsWith(word, at)) {
+        at += word.length;
+        return meaning;
+      }
+    }
+    NUMBER.lastIndex = at;
+    const number = NUMBER.exec(text);
+    if (number === null) return fail("expected a value");
+    at += number[0].length;
+    const float = Number(number[0]);
+    if (number[1] === undefined && number[2] === undefined && !Number.isSafeInteger(float)) return BigInt(number[0]);
+    return float;
+  };
+  const string = (): string => {
+    const start = at;
+    at++;
+    while (at < text.length && text[at] !== "\"") {
+      if (text[at] === "\\") at++;
+      at++;
+    }
+    if (at >= text.length) fail("unterminated string");
+    at++;
+    return JSON.parse(text.slice(start, at)) as string;
+  };
+  const result = value(0);
+  space();
+  if (at < text.length) fail("unexpected text after the document");
+  return result;
+}
+
+/** Writes a value as JSON text, `bigint`s as their digits. */
+export function toJson(value: unknown): string {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : toJson(item))).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const members = Object.entries(value).filter(([, item]) => item !== undefined);
+    return `{${members.map(([key, item]) => `${JSON.stringify(key)}:${toJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
 function checkGetConversationResponse(value: unknown, at: string, errors: ParseError[]): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
@@ -1288,7 +1406,7 @@ function checkGetConversationResponse(value: unknown, at: string, errors: ParseE
   }
   const object = value as Record<string, unknown>;
   if (!("code" in object)) errors.push({ pointer: at, message: "missing code" });
-  else { expect(Number.isInteger(object["code"]), `${at}/code`, "an integer", errors); }
+  else { object["code"] = wide(object["code"], false, `${at}/code`, errors); }
   if (object["desc"] !== undefined && object["desc"] !== null) { expect(typeof object["desc"] === "string", `${at}/desc`, "a string", errors); }
   if (object["data"] !== undefined && object["data"] !== null) { checkV2TimConversation(object["data"], `${at}/data`, errors); }
 }
@@ -1307,14 +1425,14 @@ function checkOfflinePushInfo(value: unknown, at: string, errors: ParseError[]):
   if (object["iOSSound"] !== undefined && object["iOSSound"] !== null) { expect(typeof object["iOSSound"] === "string", `${at}/iOSSound`, "a string", errors); }
   if (object["iOSImage"] !== undefined && object["iOSImage"] !== null) { expect(typeof object["iOSImage"] === "string", `${at}/iOSImage`, "a string", errors); }
   if (object["ignoreIOSBadge"] !== undefined && object["ignoreIOSBadge"] !== null) { expect(typeof object["ignoreIOSBadge"] === "boolean", `${at}/ignoreIOSBadge`, "a boolean", errors); }
-  if (object["iOSPushType"] !== undefined && object["iOSPushType"] !== null) { expect(Number.isInteger(object["iOSPushType"]), `${at}/iOSPushType`, "an integer", errors); }
+  if (object["iOSPushType"] !== undefined && object["iOSPushType"] !== null) { object["iOSPushType"] = wide(object["iOSPushType"], false, `${at}/iOSPushType`, errors); }
   if (object["iOSInterruptionLevel"] !== undefined && object["iOSInterruptionLevel"] !== null) { expect(typeof object["iOSInterruptionLevel"] === "string", `${at}/iOSInterruptionLevel`, "a string", errors); }
   if (object["enableIOSBackgroundNotification"] !== undefined && object["enableIOSBackgroundNotification"] !== null) { expect(typeof object["enableIOSBackgroundNotification"] === "boolean", `${at}/enableIOSBackgroundNotification`, "a boolean", errors); }
   if (object["androidSound"] !== undefined && object["androidSound"] !== null) { expect(typeof object["androidSound"] === "string", `${at}/androidSound`, "a string", errors); }
   if (object["androidOPPOChannelID"] !== undefined && object["androidOPPOChannelID"] !== null) { expect(typeof object["androidOPPOChannelID"] === "string", `${at}/androidOPPOChannelID`, "a string", errors); }
   if (object["androidOPPOCategory"] !== undefined && object["androidOPPOCategory"] !== null) { expect(typeof object["androidOPPOCategory"] === "string", `${at}/androidOPPOCategory`, "a string", errors); }
-  if (object["androidOPPONotifyLevel"] !== undefined && object["androidOPPONotifyLevel"] !== null) { expect(Number.isInteger(object["androidOPPONotifyLevel"]), `${at}/androidOPPONotifyLevel`, "an integer", errors); }
-  if (object["androidVIVOClassification"] !== undefined && object["androidVIVOClassification"] !== null) { expect(Number.isInteger(object["androidVIVOClassification"]), `${at}/androidVIVOClassification`, "an integer", errors); }
+  if (object["androidOPPONotifyLevel"] !== undefined && object["androidOPPONotifyLevel"] !== null) { object["androidOPPONotifyLevel"] = wide(object["androidOPPONotifyLevel"], false, `${at}/androidOPPONotifyLevel`, errors); }
+  if (object["androidVIVOClassification"] !== undefined && object["androidVIVOClassification"] !== null) { object["androidVIVOClassification"] = wide(object["androidVIVOClassification"], false, `${at}/androidVIVOClassification`, errors); }
   if (object["androidVIVOCategory"] !== undefined && object["androidVIVOCategory"] !== null) { expect(typeof object["androidVIVOCategory"] === "string", `${at}/androidVIVOCategory`, "a string", errors); }
   if (object["androidFCMChannelID"] !== undefined && object["androidFCMChannelID"] !== null) { expect(typeof object["androidFCMChannelID"] === "string", `${at}/androidFCMChannelID`, "a string", errors); }
   if (object["androidFCMImage"] !== undefined && object["androidFCMImage"] !== null) { expect(typeof object["androidFCMImage"] === "string", `${at}/androidFCMImage`, "a string", errors); }
@@ -1323,7 +1441,7 @@ function checkOfflinePushInfo(value: unknown, at: string, errors: ParseError[]):
   if (object["androidHuaWeiImage"] !== undefined && object["androidHuaWeiImage"] !== null) { expect(typeof object["androidHuaWeiImage"] === "string", `${at}/androidHuaWeiImage`, "a string", errors); }
   if (object["androidHonorImage"] !== undefined && object["androidHonorImage"] !== null) { expect(typeof object["androidHonorImage"] === "string", `${at}/androidHonorImage`, "a string", errors); }
   if (object["androidHonorImportance"] !== undefined && object["androidHonorImportance"] !== null) { expect(typeof object["androidHonorImportance"] === "string", `${at}/androidHonorImportance`, "a string", errors); }
-  if (object["androidMeizuNotifyType"] !== undefined && object["androidMeizuNotifyType"] !== null) { expect(Number.isInteger(object["androidMeizuNotifyType"]), `${at}/androidMeizuNotifyType`, "an integer", errors); }
+  if (object["androidMeizuNotifyType"] !== undefined && object["androidMeizuNotifyType"] !== null) { object["androidMeizuNotifyType"] = wide(object["androidMeizuNotifyType"], false, `${at}/androidMeizuNotifyType`, errors); }
   if (object["harmonyImage"] !== undefined && object["harmonyImage"] !== null) { expect(typeof object["harmonyImage"] === "string", `${at}/harmonyImage`, "a string", errors); }
   if (object["harmonyCategory"] !== undefined && object["harmonyCategory"] !== null) { expect(typeof object["harmonyCategory"] === "string", `${at}/harmonyCategory`, "a string", errors); }
   if (object["ignoreHarmonyBadge"] !== undefined && object["ignoreHarmonyBadge"] !== null) { expect(typeof object["ignoreHarmonyBadge"] === "boolean", `${at}/ignoreHarmonyBadge`, "a boolean", errors); }
@@ -1344,19 +1462,19 @@ function checkV2TimConversation(value: unknown, at: string, errors: ParseError[]
   if (object["showName"] !== undefined && object["showName"] !== null) { expect(typeof object["showName"] === "string", `${at}/showName`, "a string", errors); }
   if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) { expect(typeof object["faceUrl"] === "string", `${at}/faceUrl`, "a string", errors); }
   if (object["groupType"] !== undefined && object["groupType"] !== null) { expect(object["groupType"] === "" || GroupTypeValues.includes(object["groupType"] as never), `${at}/groupType`, "a GroupType value or an empty string", errors); }
-  if (object["unreadCount"] !== undefined && object["unreadCount"] !== null) { expect(Number.isInteger(object["unreadCount"]), `${at}/unreadCount`, "an integer", errors); }
+  if (object["unreadCount"] !== undefined && object["unreadCount"] !== null) { object["unreadCount"] = wide(object["unreadCount"], false, `${at}/unreadCount`, errors); }
   if (object["lastMessage"] !== undefined && object["lastMessage"] !== null) { checkV2TimMessage(object["lastMessage"], `${at}/lastMessage`, errors); }
   if (object["draftText"] !== undefined && object["draftText"] !== null) { expect(typeof object["draftText"] === "string", `${at}/draftText`, "a string", errors); }
-  if (object["draftTimestamp"] !== undefined && object["draftTimestamp"] !== null) { expect(Number.isInteger(object["draftTimestamp"]), `${at}/draftTimestamp`, "an integer", errors); }
+  if (object["draftTimestamp"] !== undefined && object["draftTimestamp"] !== null) { object["draftTimestamp"] = wide(object["draftTimestamp"], false, `${at}/draftTimestamp`, errors); }
   if (object["isPinned"] !== undefined && object["isPinned"] !== null) { expect(typeof object["isPinned"] === "boolean", `${at}/isPinned`, "a boolean", errors); }
   if (object["recvOpt"] !== undefined && object["recvOpt"] !== null) { expect(ReceiveMessageOptValues.includes(object["recvOpt"] as never), `${at}/recvOpt`, "a ReceiveMessageOpt value", errors); }
-  if (object["groupAtInfoList"] !== undefined && object["groupAtInfoList"] !== null) { { const base0 = `${at}/groupAtInfoList`; if (Array.isArray(object["groupAtInfoList"])) { (object["groupAtInfoList"] as unknown[]).forEach((item0, index0) => { if (item0 !== null) { checkV2TimGroupAtInfo(item0, `${base0}/${index0}`, errors); } }); } else { expect(false, base0, "a list", errors); } } }
-  if (object["orderkey"] !== undefined && object["orderkey"] !== null) { expect(Number.isInteger(object["orderkey"]), `${at}/orderkey`, "an integer", errors); }
-  if (object["markList"] !== undefined && object["markList"] !== null) { { const base0 = `${at}/markList`; if (Array.isArray(object["markList"])) { (object["markList"] as unknown[]).forEach((item0, index0) => { if (item0 !== null) { expect(Number.isInteger(item0), `${base0}/${index0}`, "an integer", errors); } }); } else { expect(false, base0, "a list", errors); } } }
+  if (object["groupAtInfoList"] !== undefined && object["groupAtInfoList"] !== null) { { const base0 = `${at}/groupAtInfoList`; if (Array.isArray(object["groupAtInfoList"])) { const item0 = object["groupAtInfoList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupAtInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
+  if (object["orderkey"] !== undefined && object["orderkey"] !== null) { object["orderkey"] = wide(object["orderkey"], false, `${at}/orderkey`, errors); }
+  if (object["markList"] !== undefined && object["markList"] !== null) { { const base0 = `${at}/markList`; if (Array.isArray(object["markList"])) { const item0 = object["markList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { item0[index0] = wide(item0[index0], true, `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
   if (object["customData"] !== undefined && object["customData"] !== null) { expect(typeof object["customData"] === "string", `${at}/customData`, "a string", errors); }
-  if (object["conversationGroupList"] !== undefined && object["conversationGroupList"] !== null) { { const base0 = `${at}/conversationGroupList`; if (Array.isArray(object["conversationGroupList"])) { (object["conversationGroupList"] as unknown[]).forEach((item0, index0) => { if (item0 !== null) { expect(typeof item0 === "string", `${base0}/${index0}`, "a string", errors); } }); } else { expect(false, base0, "a list", errors); } } }
-  if (object["c2cReadTimestamp"] !== undefined && object["c2cReadTimestamp"] !== null) { expect(Number.isInteger(object["c2cReadTimestamp"]), `${at}/c2cReadTimestamp`, "an integer", errors); }
-  if (object["groupReadSequence"] !== undefined && object["groupReadSequence"] !== null) { expect(Number.isInteger(object["groupReadSequence"]), `${at}/groupReadSequence`, "an integer", errors); }
+  if (object["conversationGroupList"] !== undefined && object["conversationGroupList"] !== null) { { const base0 = `${at}/conversationGroupList`; if (Array.isArray(object["conversationGroupList"])) { const item0 = object["conversationGroupList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } } else { expect(false, base0, "a list", errors); } } }
+  if (object["c2cReadTimestamp"] !== undefined && object["c2cReadTimestamp"] !== null) { object["c2cReadTimestamp"] = wide(object["c2cReadTimestamp"], false, `${at}/c2cReadTimestamp`, errors); }
+  if (object["groupReadSequence"] !== undefined && object["groupReadSequence"] !== null) { object["groupReadSequence"] = wide(object["groupReadSequence"], false, `${at}/groupReadSequence`, errors); }
 }
 
 function checkV2TimCustomElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1368,7 +1486,7 @@ function checkV2TimCustomElem(value: unknown, at: string, errors: ParseError[]):
   if (object["data"] !== undefined && object["data"] !== null) { expect(typeof object["data"] === "string", `${at}/data`, "a string", errors); }
   if (object["desc"] !== undefined && object["desc"] !== null) { expect(typeof object["desc"] === "string", `${at}/desc`, "a string", errors); }
   if (object["extension"] !== undefined && object["extension"] !== null) { expect(typeof object["extension"] === "string", `${at}/extension`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimFaceElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1377,9 +1495,9 @@ function checkV2TimFaceElem(value: unknown, at: string, errors: ParseError[]): v
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["index"] !== undefined && object["index"] !== null) { expect(Number.isInteger(object["index"]), `${at}/index`, "an integer", errors); }
+  if (object["index"] !== undefined && object["index"] !== null) { object["index"] = wide(object["index"], false, `${at}/index`, errors); }
   if (object["data"] !== undefined && object["data"] !== null) { expect(typeof object["data"] === "string", `${at}/data`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimFileElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1392,9 +1510,9 @@ function checkV2TimFileElem(value: unknown, at: string, errors: ParseError[]): v
   if (object["fileName"] !== undefined && object["fileName"] !== null) { expect(typeof object["fileName"] === "string", `${at}/fileName`, "a string", errors); }
   if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
   if (object["url"] !== undefined && object["url"] !== null) { expect(typeof object["url"] === "string", `${at}/url`, "a string", errors); }
-  if (object["fileSize"] !== undefined && object["fileSize"] !== null) { expect(Number.isInteger(object["fileSize"]), `${at}/fileSize`, "an integer", errors); }
+  if (object["fileSize"] !== undefined && object["fileSize"] !== null) { object["fileSize"] = wide(object["fileSize"], false, `${at}/fileSize`, errors); }
   if (object["localUrl"] !== undefined && object["localUrl"] !== null) { expect(typeof object["localUrl"] === "string", `${at}/localUrl`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimGroupAtInfo(value: unknown, at: string, errors: ParseError[]): void {
@@ -1413,11 +1531,11 @@ function checkV2TimGroupChangeInfo(value: unknown, at: string, errors: ParseErro
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["type"] !== undefined && object["type"] !== null) { expect(Number.isInteger(object["type"]), `${at}/type`, "an integer", errors); }
+  if (object["type"] !== undefined && object["type"] !== null) { object["type"] = wide(object["type"], false, `${at}/type`, errors); }
   if (object["value"] !== undefined && object["value"] !== null) { expect(typeof object["value"] === "string", `${at}/value`, "a string", errors); }
   if (object["key"] !== undefined && object["key"] !== null) { expect(typeof object["key"] === "string", `${at}/key`, "a string", errors); }
   if (object["boolValue"] !== undefined && object["boolValue"] !== null) { expect(typeof object["boolValue"] === "boolean", `${at}/boolValue`, "a boolean", errors); }
-  if (object["intValue"] !== undefined && object["intValue"] !== null) { expect(Number.isInteger(object["intValue"]), `${at}/intValue`, "an integer", errors); }
+  if (object["intValue"] !== undefined && object["intValue"] !== null) { object["intValue"] = wide(object["intValue"], false, `${at}/intValue`, errors); }
 }
 
 function checkV2TimGroupMemberChangeInfo(value: unknown, at: string, errors: ParseError[]): void {
@@ -1427,7 +1545,7 @@ function checkV2TimGroupMemberChangeInfo(value: unknown, at: string, errors: Par
   }
   const object = value as Record<string, unknown>;
   if (object["userID"] !== undefined && object["userID"] !== null) { expect(typeof object["userID"] === "string", `${at}/userID`, "a string", errors); }
-  if (object["muteTime"] !== undefined && object["muteTime"] !== null) { expect(Number.isInteger(object["muteTime"]), `${at}/muteTime`, "an integer", errors); }
+  if (object["muteTime"] !== undefined && object["muteTime"] !== null) { object["muteTime"] = wide(object["muteTime"], false, `${at}/muteTime`, errors); }
 }
 
 function checkV2TimGroupMemberInfo(value: unknown, at: string, errors: ParseError[]): void {
@@ -1441,7 +1559,7 @@ function checkV2TimGroupMemberInfo(value: unknown, at: string, errors: ParseErro
   if (object["nameCard"] !== undefined && object["nameCard"] !== null) { expect(typeof object["nameCard"] === "string", `${at}/nameCard`, "a string", errors); }
   if (object["friendRemark"] !== undefined && object["friendRemark"] !== null) { expect(typeof object["friendRemark"] === "string", `${at}/friendRemark`, "a string", errors); }
   if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) { expect(typeof object["faceUrl"] === "string", `${at}/faceUrl`, "a string", errors); }
-  if (object["onlineDevices"] !== undefined && object["onlineDevices"] !== null) { { const base0 = `${at}/onlineDevices`; if (Array.isArray(object["onlineDevices"])) { (object["onlineDevices"] as unknown[]).forEach((item0, index0) => { expect(typeof item0 === "string", `${base0}/${index0}`, "a string", errors); }); } else { expect(false, base0, "a list", errors); } } }
+  if (object["onlineDevices"] !== undefined && object["onlineDevices"] !== null) { { const base0 = `${at}/onlineDevices`; if (Array.isArray(object["onlineDevices"])) { const item0 = object["onlineDevices"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } else { expect(false, base0, "a list", errors); } } }
 }
 
 function checkV2TimGroupTipsElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1453,10 +1571,10 @@ function checkV2TimGroupTipsElem(value: unknown, at: string, errors: ParseError[
   if (object["groupID"] !== undefined && object["groupID"] !== null) { expect(typeof object["groupID"] === "string", `${at}/groupID`, "a string", errors); }
   if (object["type"] !== undefined && object["type"] !== null) { expect(GroupTipsTypeValues.includes(object["type"] as never), `${at}/type`, "a GroupTipsType value", errors); }
   if (object["opMember"] !== undefined && object["opMember"] !== null) { checkV2TimGroupMemberInfo(object["opMember"], `${at}/opMember`, errors); }
-  if (object["memberList"] !== undefined && object["memberList"] !== null) { { const base0 = `${at}/memberList`; if (Array.isArray(object["memberList"])) { (object["memberList"] as unknown[]).forEach((item0, index0) => { if (item0 !== null) { checkV2TimGroupMemberInfo(item0, `${base0}/${index0}`, errors); } }); } else { expect(false, base0, "a list", errors); } } }
-  if (object["groupChangeInfoList"] !== undefined && object["groupChangeInfoList"] !== null) { { const base0 = `${at}/groupChangeInfoList`; if (Array.isArray(object["groupChangeInfoList"])) { (object["groupChangeInfoList"] as unknown[]).forEach((item0, index0) => { if (item0 !== null) { checkV2TimGroupChangeInfo(item0, `${base0}/${index0}`, errors); } }); } else { expect(false, base0, "a list", errors); } } }
-  if (object["memberChangeInfoList"] !== undefined && object["memberChangeInfoList"] !== null) { { const base0 = `${at}/memberChangeInfoList`; if (Array.isArray(object["memberChangeInfoList"])) { (object["memberChangeInfoList"] as unknown[]).forEach((item0, index0) => { if (item0 !== null) { checkV2TimGroupMemberChangeInfo(item0, `${base0}/${index0}`, errors); } }); } else { expect(false, base0, "a list", errors); } } }
-  if (object["memberCount"] !== undefined && object["memberCount"] !== null) { expect(Number.isInteger(object["memberCount"]), `${at}/memberCount`, "an integer", errors); }
+  if (object["memberList"] !== undefined && object["memberList"] !== null) { { const base0 = `${at}/memberList`; if (Array.isArray(object["memberList"])) { const item0 = object["memberList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupMemberInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
+  if (object["groupChangeInfoList"] !== undefined && object["groupChangeInfoList"] !== null) { { const base0 = `${at}/groupChangeInfoList`; if (Array.isArray(object["groupChangeInfoList"])) { const item0 = object["groupChangeInfoList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupChangeInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
+  if (object["memberChangeInfoList"] !== undefined && object["memberChangeInfoList"] !== null) { { const base0 = `${at}/memberChangeInfoList`; if (Array.isArray(object["memberChangeInfoList"])) { const item0 = object["memberChangeInfoList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupMemberChangeInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
+  if (object["memberCount"] !== undefined && object["memberCount"] !== null) { object["memberCount"] = wide(object["memberCount"], false, `${at}/memberCount`, errors); }
 }
 
 function checkV2TimImage(value: unknown, at: string, errors: ParseError[]): void {
@@ -1468,9 +1586,9 @@ function checkV2TimImage(value: unknown, at: string, errors: ParseError[]): void
   if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
   if (object["uuid"] !== undefined && object["uuid"] !== null) { expect(typeof object["uuid"] === "string", `${at}/uuid`, "a string", errors); }
   if (object["type"] !== undefined && object["type"] !== null) { expect(ImageTypeValues.includes(object["type"] as never), `${at}/type`, "a ImageType value", errors); }
-  if (object["size"] !== undefined && object["size"] !== null) { expect(Number.isInteger(object["size"]), `${at}/size`, "an integer", errors); }
-  if (object["width"] !== undefined && object["width"] !== null) { expect(Number.isInteger(object["width"]), `${at}/width`, "an integer", errors); }
-  if (object["height"] !== undefined && object["height"] !== null) { expect(Number.isInteger(object["height"]), `${at}/height`, "an integer", errors); }
+  if (object["size"] !== undefined && object["size"] !== null) { object["size"] = wide(object["size"], false, `${at}/size`, errors); }
+  if (object["width"] !== undefined && object["width"] !== null) { object["width"] = wide(object["width"], false, `${at}/width`, errors); }
+  if (object["height"] !== undefined && object["height"] !== null) { object["height"] = wide(object["height"], false, `${at}/height`, errors); }
   if (object["url"] !== undefined && object["url"] !== null) { expect(typeof object["url"] === "string", `${at}/url`, "a string", errors); }
   if (object["localUrl"] !== undefined && object["localUrl"] !== null) { expect(typeof object["localUrl"] === "string", `${at}/localUrl`, "a string", errors); }
 }
@@ -1482,8 +1600,8 @@ function checkV2TimImageElem(value: unknown, at: string, errors: ParseError[]): 
   }
   const object = value as Record<string, unknown>;
   if (object["path"] !== undefined && object["path"] !== null) { expect(typeof object["path"] === "string", `${at}/path`, "a string", errors); }
-  if (object["imageList"] !== undefined && object["imageList"] !== null) { { const base0 = `${at}/imageList`; if (Array.isArray(object["imageList"])) { (object["imageList"] as unknown[]).forEach((item0, index0) => { if (item0 !== null) { checkV2TimImage(item0, `${base0}/${index0}`, errors); } }); } else { expect(false, base0, "a list", errors); } } }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["imageList"] !== undefined && object["imageList"] !== null) { { const base0 = `${at}/imageList`; if (Array.isArray(object["imageList"])) { const item0 = object["imageList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimImage(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimLocationElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1495,7 +1613,7 @@ function checkV2TimLocationElem(value: unknown, at: string, errors: ParseError[]
   if (object["desc"] !== undefined && object["desc"] !== null) { expect(typeof object["desc"] === "string", `${at}/desc`, "a string", errors); }
   if (object["longitude"] !== undefined && object["longitude"] !== null) { expect(typeof object["longitude"] === "number", `${at}/longitude`, "a number", errors); }
   if (object["latitude"] !== undefined && object["latitude"] !== null) { expect(typeof object["latitude"] === "number", `${at}/latitude`, "a number", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimMergerElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1506,8 +1624,8 @@ function checkV2TimMergerElem(value: unknown, at: string, errors: ParseError[]):
   const object = value as Record<string, unknown>;
   if (object["isLayersOverLimit"] !== undefined && object["isLayersOverLimit"] !== null) { expect(typeof object["isLayersOverLimit"] === "boolean", `${at}/isLayersOverLimit`, "a boolean", errors); }
   if (object["title"] !== undefined && object["title"] !== null) { expect(typeof object["title"] === "string", `${at}/title`, "a string", errors); }
-  if (object["abstractList"] !== undefined && object["abstractList"] !== null) { { const base0 = `${at}/abstractList`; if (Array.isArray(object["abstractList"])) { (object["abstractList"] as unknown[]).forEach((item0, index0) => { expect(typeof item0 === "string", `${base0}/${index0}`, "a string", errors); }); } else { expect(false, base0, "a list", errors); } } }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["abstractList"] !== undefined && object["abstractList"] !== null) { { const base0 = `${at}/abstractList`; if (Array.isArray(object["abstractList"])) { const item0 = object["abstractList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } else { expect(false, base0, "a list", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimMessage(value: unknown, at: string, errors: ParseError[]): void {
@@ -1517,8 +1635,8 @@ function checkV2TimMessage(value: unknown, at: string, errors: ParseError[]): vo
   }
   const object = value as Record<string, unknown>;
   if (object["msgID"] !== undefined && object["msgID"] !== null) { expect(typeof object["msgID"] === "string", `${at}/msgID`, "a string", errors); }
-  if (object["timestamp"] !== undefined && object["timestamp"] !== null) { expect(Number.isInteger(object["timestamp"]), `${at}/timestamp`, "an integer", errors); }
-  if (object["progress"] !== undefined && object["progress"] !== null) { expect(Number.isInteger(object["progress"]), `${at}/progress`, "an integer", errors); }
+  if (object["timestamp"] !== undefined && object["timestamp"] !== null) { object["timestamp"] = wide(object["timestamp"], false, `${at}/timestamp`, errors); }
+  if (object["progress"] !== undefined && object["progress"] !== null) { object["progress"] = wide(object["progress"], false, `${at}/progress`, errors); }
   if (object["sender"] !== undefined && object["sender"] !== null) { expect(typeof object["sender"] === "string", `${at}/sender`, "a string", errors); }
   if (object["nickName"] !== undefined && object["nickName"] !== null) { expect(typeof object["nickName"] === "string", `${at}/nickName`, "a string", errors); }
   if (object["friendRemark"] !== undefined && object["friendRemark"] !== null) { expect(typeof object["friendRemark"] === "string", `${at}/friendRemark`, "a string", errors); }
@@ -1539,16 +1657,16 @@ function checkV2TimMessage(value: unknown, at: string, errors: ParseError[]): vo
   if (object["groupTipsElem"] !== undefined && object["groupTipsElem"] !== null) { checkV2TimGroupTipsElem(object["groupTipsElem"], `${at}/groupTipsElem`, errors); }
   if (object["mergerElem"] !== undefined && object["mergerElem"] !== null) { checkV2TimMergerElem(object["mergerElem"], `${at}/mergerElem`, errors); }
   if (object["localCustomData"] !== undefined && object["localCustomData"] !== null) { expect(typeof object["localCustomData"] === "string", `${at}/localCustomData`, "a string", errors); }
-  if (object["localCustomInt"] !== undefined && object["localCustomInt"] !== null) { expect(Number.isInteger(object["localCustomInt"]), `${at}/localCustomInt`, "an integer", errors); }
+  if (object["localCustomInt"] !== undefined && object["localCustomInt"] !== null) { object["localCustomInt"] = wide(object["localCustomInt"], false, `${at}/localCustomInt`, errors); }
   if (object["cloudCustomData"] !== undefined && object["cloudCustomData"] !== null) { expect(typeof object["cloudCustomData"] === "string", `${at}/cloudCustomData`, "a string", errors); }
   if (object["isSelf"] !== undefined && object["isSelf"] !== null) { expect(typeof object["isSelf"] === "boolean", `${at}/isSelf`, "a boolean", errors); }
   if (object["isRead"] !== undefined && object["isRead"] !== null) { expect(typeof object["isRead"] === "boolean", `${at}/isRead`, "a boolean", errors); }
   if (object["isPeerRead"] !== undefined && object["isPeerRead"] !== null) { expect(typeof object["isPeerRead"] === "boolean", `${at}/isPeerRead`, "a boolean", errors); }
   if (object["priority"] !== undefined && object["priority"] !== null) { expect(MessagePriorityValues.includes(object["priority"] as never), `${at}/priority`, "a MessagePriority value", errors); }
   if (object["offlinePushInfo"] !== undefined && object["offlinePushInfo"] !== null) { checkOfflinePushInfo(object["offlinePushInfo"], `${at}/offlinePushInfo`, errors); }
-  if (object["groupAtUserList"] !== undefined && object["groupAtUserList"] !== null) { { const base0 = `${at}/groupAtUserList`; if (Array.isArray(object["groupAtUserList"])) { (object["groupAtUserList"] as unknown[]).forEach((item0, index0) => { expect(typeof item0 === "string", `${base0}/${index0}`, "a string", errors); }); } else { expect(false, base0, "a list", errors); } } }
+  if (object["groupAtUserList"] !== undefined && object["groupAtUserList"] !== null) { { const base0 = `${at}/groupAtUserList`; if (Array.isArray(object["groupAtUserList"])) { const item0 = object["groupAtUserList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } else { expect(false, base0, "a list", errors); } } }
   if (object["seq"] !== undefined && object["seq"] !== null) { expect(typeof object["seq"] === "string", `${at}/seq`, "a string", errors); }
-  if (object["random"] !== undefined && object["random"] !== null) { expect(Number.isInteger(object["random"]), `${at}/random`, "an integer", errors); }
+  if (object["random"] !== undefined && object["random"] !== null) { object["random"] = wide(object["random"], false, `${at}/random`, errors); }
   if (object["isExcludedFromUnreadCount"] !== undefined && object["isExcludedFromUnreadCount"] !== null) { expect(typeof object["isExcludedFromUnreadCount"] === "boolean", `${at}/isExcludedFromUnreadCount`, "a boolean", errors); }
   if (object["isExcludedFromLastMessage"] !== undefined && object["isExcludedFromLastMessage"] !== null) { expect(typeof object["isExcludedFromLastMessage"] === "boolean", `${at}/isExcludedFromLastMessage`, "a boolean", errors); }
   if (object["isSupportMessageExtension"] !== undefined && object["isSupportMessageExtension"] !== null) { expect(typeof object["isSupportMessageExtension"] === "boolean", `${at}/isSupportMessageExtension`, "a boolean", errors); }
@@ -1570,11 +1688,11 @@ function checkV2TimSoundElem(value: unknown, at: string, errors: ParseError[]): 
   const object = value as Record<string, unknown>;
   if (object["path"] !== undefined && object["path"] !== null) { expect(typeof object["path"] === "string", `${at}/path`, "a string", errors); }
   if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
-  if (object["dataSize"] !== undefined && object["dataSize"] !== null) { expect(Number.isInteger(object["dataSize"]), `${at}/dataSize`, "an integer", errors); }
-  if (object["duration"] !== undefined && object["duration"] !== null) { expect(Number.isInteger(object["duration"]), `${at}/duration`, "an integer", errors); }
+  if (object["dataSize"] !== undefined && object["dataSize"] !== null) { object["dataSize"] = wide(object["dataSize"], false, `${at}/dataSize`, errors); }
+  if (object["duration"] !== undefined && object["duration"] !== null) { object["duration"] = wide(object["duration"], false, `${at}/duration`, errors); }
   if (object["url"] !== undefined && object["url"] !== null) { expect(typeof object["url"] === "string", `${at}/url`, "a string", errors); }
   if (object["localUrl"] !== undefined && object["localUrl"] !== null) { expect(typeof object["localUrl"] === "string", `${at}/localUrl`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimTextElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1584,7 +1702,7 @@ function checkV2TimTextElem(value: unknown, at: string, errors: ParseError[]): v
   }
   const object = value as Record<string, unknown>;
   if (object["text"] !== undefined && object["text"] !== null) { expect(typeof object["text"] === "string", `${at}/text`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
 function checkV2TimUserFullInfo(value: unknown, at: string, errors: ParseError[]): void {
@@ -1597,12 +1715,12 @@ function checkV2TimUserFullInfo(value: unknown, at: string, errors: ParseError[]
   if (object["nickName"] !== undefined && object["nickName"] !== null) { expect(typeof object["nickName"] === "string", `${at}/nickName`, "a string", errors); }
   if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) { expect(typeof object["faceUrl"] === "string", `${at}/faceUrl`, "a string", errors); }
   if (object["selfSignature"] !== undefined && object["selfSignature"] !== null) { expect(typeof object["selfSignature"] === "string", `${at}/selfSignature`, "a string", errors); }
-  if (object["gender"] !== undefined && object["gender"] !== null) { expect(Number.isInteger(object["gender"]), `${at}/gender`, "an integer", errors); }
-  if (object["allowType"] !== undefined && object["allowType"] !== null) { expect(Number.isInteger(object["allowType"]), `${at}/allowType`, "an integer", errors); }
-  if (object["customInfo"] !== undefined && object["customInfo"] !== null) { { const base0 = `${at}/customInfo`; if (isObject(object["customInfo"])) { for (const [key0, item0] of Object.entries(object["customInfo"] as object)) { void key0; void item0; expect(typeof item0 === "string", `${base0}/${key0}`, "a string", errors); } } else { expect(false, base0, "an object", errors); } } }
-  if (object["role"] !== undefined && object["role"] !== null) { expect(Number.isInteger(object["role"]), `${at}/role`, "an integer", errors); }
-  if (object["level"] !== undefined && object["level"] !== null) { expect(Number.isInteger(object["level"]), `${at}/level`, "an integer", errors); }
-  if (object["birthday"] !== undefined && object["birthday"] !== null) { expect(Number.isInteger(object["birthday"]), `${at}/birthday`, "an integer", errors); }
+  if (object["gender"] !== undefined && object["gender"] !== null) { object["gender"] = wide(object["gender"], false, `${at}/gender`, errors); }
+  if (object["allowType"] !== undefined && object["allowType"] !== null) { object["allowType"] = wide(object["allowType"], false, `${at}/allowType`, errors); }
+  if (object["customInfo"] !== undefined && object["customInfo"] !== null) { { const base0 = `${at}/customInfo`; if (isObject(object["customInfo"])) { const item0 = object["customInfo"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) { expect(typeof item0[key0] === "string", `${base0}/${key0}`, "a string", errors); } } else { expect(false, base0, "an object", errors); } } }
+  if (object["role"] !== undefined && object["role"] !== null) { object["role"] = wide(object["role"], false, `${at}/role`, errors); }
+  if (object["level"] !== undefined && object["level"] !== null) { object["level"] = wide(object["level"], false, `${at}/level`, errors); }
+  if (object["birthday"] !== undefined && object["birthday"] !== null) { object["birthday"] = wide(object["birthday"], false, `${at}/birthday`, errors); }
 }
 
 function checkV2TimVideoElem(value: unknown, at: string, errors: ParseError[]): void {
@@ -1613,24 +1731,39 @@ function checkV2TimVideoElem(value: unknown, at: string, errors: ParseError[]): 
   const object = value as Record<string, unknown>;
   if (object["videoPath"] !== undefined && object["videoPath"] !== null) { expect(typeof object["videoPath"] === "string", `${at}/videoPath`, "a string", errors); }
   if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
-  if (object["videoSize"] !== undefined && object["videoSize"] !== null) { expect(Number.isInteger(object["videoSize"]), `${at}/videoSize`, "an integer", errors); }
-  if (object["duration"] !== undefined && object["duration"] !== null) { expect(Number.isInteger(object["duration"]), `${at}/duration`, "an integer", errors); }
+  if (object["videoSize"] !== undefined && object["videoSize"] !== null) { object["videoSize"] = wide(object["videoSize"], false, `${at}/videoSize`, errors); }
+  if (object["duration"] !== undefined && object["duration"] !== null) { object["duration"] = wide(object["duration"], false, `${at}/duration`, errors); }
   if (object["videoType"] !== undefined && object["videoType"] !== null) { expect(typeof object["videoType"] === "string", `${at}/videoType`, "a string", errors); }
   if (object["snapshotPath"] !== undefined && object["snapshotPath"] !== null) { expect(typeof object["snapshotPath"] === "string", `${at}/snapshotPath`, "a string", errors); }
   if (object["snapshotUUID"] !== undefined && object["snapshotUUID"] !== null) { expect(typeof object["snapshotUUID"] === "string", `${at}/snapshotUUID`, "a string", errors); }
-  if (object["snapshotSize"] !== undefined && object["snapshotSize"] !== null) { expect(Number.isInteger(object["snapshotSize"]), `${at}/snapshotSize`, "an integer", errors); }
-  if (object["snapshotWidth"] !== undefined && object["snapshotWidth"] !== null) { expect(Number.isInteger(object["snapshotWidth"]), `${at}/snapshotWidth`, "an integer", errors); }
-  if (object["snapshotHeight"] !== undefined && object["snapshotHeight"] !== null) { expect(Number.isInteger(object["snapshotHeight"]), `${at}/snapshotHeight`, "an integer", errors); }
+  if (object["snapshotSize"] !== undefined && object["snapshotSize"] !== null) { object["snapshotSize"] = wide(object["snapshotSize"], false, `${at}/snapshotSize`, errors); }
+  if (object["snapshotWidth"] !== undefined && object["snapshotWidth"] !== null) { object["snapshotWidth"] = wide(object["snapshotWidth"], false, `${at}/snapshotWidth`, errors); }
+  if (object["snapshotHeight"] !== undefined && object["snapshotHeight"] !== null) { object["snapshotHeight"] = wide(object["snapshotHeight"], false, `${at}/snapshotHeight`, errors); }
   if (object["videoUrl"] !== undefined && object["videoUrl"] !== null) { expect(typeof object["videoUrl"] === "string", `${at}/videoUrl`, "a string", errors); }
   if (object["snapshotUrl"] !== undefined && object["snapshotUrl"] !== null) { expect(typeof object["snapshotUrl"] === "string", `${at}/snapshotUrl`, "a string", errors); }
   if (object["localVideoUrl"] !== undefined && object["localVideoUrl"] !== null) { expect(typeof object["localVideoUrl"] === "string", `${at}/localVideoUrl`, "a string", errors); }
   if (object["localSnapshotUrl"] !== undefined && object["localSnapshotUrl"] !== null) { expect(typeof object["localSnapshotUrl"] === "string", `${at}/localSnapshotUrl`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { for (const [key0, item0] of Object.entries(object["nextElem"] as object)) { void key0; void item0;  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
 }
 
-/** Checks that `json` (already parsed) has the structure of a GetConversationResponse. */
+/**
+ * Checks that `json` (already parsed) has the structure of a GetConversationResponse, turning its 64-bit
+ * integers into `bigint` in place. Digits `JSON.parse` rounded away are lost: read the text
+ * with `parseGetConversationResponseText` when every digit matters.
+ */
 export function parseGetConversationResponse(json: unknown): ParseResult<GetConversationResponse> {
   const errors: ParseError[] = [];
   checkGetConversationResponse(json, "", errors);
   return errors.length === 0 ? { ok: true, value: json as GetConversationResponse } : { ok: false, errors };
+}
+
+/** Reads JSON text as a GetConversationResponse, keeping every digit of its 64-bit integers. */
+export function parseGetConversationResponseText(text: string): ParseResult<GetConversationResponse> {
+  let json: unknown;
+  try {
+    json = readJson(text);
+  } catch (error) {
+    return { ok: false, errors: [{ pointer: "", message: (error as Error).message }] };
+  }
+  return parseGetConversationResponse(json);
 }

@@ -1,5 +1,7 @@
 //! TypeScript: interfaces, numeric enums and string unions, and a runtime `parse` that checks
-//! the structure and returns typed data or every error with its JSON pointer.
+//! the structure and returns typed data or every error with its JSON pointer. A 64-bit integer
+//! is a `bigint`: `parse…Text` reads the JSON text itself, so every digit of an order key
+//! above 2^53 survives (`JSON.parse` would round it), and `toJson` writes them back.
 
 use std::fmt::Write;
 
@@ -11,6 +13,7 @@ pub struct TypeScript;
 fn ts_type(ty: &Ty) -> String {
     match ty {
         Ty::String => "string".into(),
+        Ty::Integer { wide: true, .. } => "bigint".into(),
         Ty::Integer { .. } | Ty::Number => "number".into(),
         Ty::Boolean => "boolean".into(),
         Ty::Named(name) => name.clone(),
@@ -35,6 +38,10 @@ fn ts_type(ty: &Ty) -> String {
 fn check(model: &Model, ty: &Ty, value: &str, at: &str, depth: usize) -> String {
     match ty {
         Ty::String => format!("expect(typeof {value} === \"string\", {at}, \"a string\", errors);"),
+        Ty::Integer {
+            wide: true,
+            unsigned,
+        } => format!("{value} = wide({value}, {unsigned}, {at}, errors);"),
         Ty::Integer { .. } => {
             format!("expect(Number.isInteger({value}), {at}, \"an integer\", errors);")
         }
@@ -57,20 +64,21 @@ fn check(model: &Model, ty: &Ty, value: &str, at: &str, depth: usize) -> String 
                 format!("item{depth}"),
                 format!("index{depth}"),
             );
+            let slot = format!("{element}[{index}]");
             let inner = check(
                 model,
                 item,
-                &element,
+                &slot,
                 &format!("`${{{base}}}/${{{index}}}`"),
                 depth + 1,
             );
             let inner = if *nullable {
-                format!("if ({element} !== null) {{ {inner} }}")
+                format!("if ({slot} !== null) {{ {inner} }}")
             } else {
                 inner
             };
             format!(
-                "{{ const {base} = {at}; if (Array.isArray({value})) {{ ({value} as unknown[]).forEach(({element}, {index}) => {{ {inner} }}); }} else {{ expect(false, {base}, \"a list\", errors); }} }}"
+                "{{ const {base} = {at}; if (Array.isArray({value})) {{ const {element} = {value} as unknown[]; for (let {index} = 0; {index} < {element}.length; {index}++) {{ {inner} }} }} else {{ expect(false, {base}, \"a list\", errors); }} }}"
             )
         }
         Ty::Map(inner) => {
@@ -84,13 +92,13 @@ fn check(model: &Model, ty: &Ty, value: &str, at: &str, depth: usize) -> String 
                 other => check(
                     model,
                     other,
-                    &element,
+                    &format!("{element}[{key}]"),
                     &format!("`${{{base}}}/${{{key}}}`"),
                     depth + 1,
                 ),
             };
             format!(
-                "{{ const {base} = {at}; if (isObject({value})) {{ for (const [{key}, {element}] of Object.entries({value} as object)) {{ void {key}; void {element}; {entry} }} }} else {{ expect(false, {base}, \"an object\", errors); }} }}"
+                "{{ const {base} = {at}; if (isObject({value})) {{ const {element} = {value} as Record<string, unknown>; for (const {key} of Object.keys({element})) {{ {entry} }} }} else {{ expect(false, {base}, \"an object\", errors); }} }}"
             )
         }
         Ty::Any => String::new(),
@@ -106,7 +114,7 @@ fn field_line(field: &Field) -> String {
     };
     let wide = match field.ty {
         Ty::Integer { wide: true, .. } => {
-            "\n\nMay exceed 2^53: JSON.parse rounds such values; read them from the text if every digit matters."
+            "\n\nA 64-bit integer, exact when read with `parse…Text` (`JSON.parse` rounds values above 2^53)."
         }
         _ => "",
     };
@@ -212,7 +220,7 @@ impl Language for TypeScript {
         let root = &model.root;
         let _ = writeln!(
             out,
-            "/** Checks that `json` (already parsed) has the structure of a {root}. */\nexport function parse{root}(json: unknown): ParseResult<{root}> {{\n  const errors: ParseError[] = [];\n  check{root}(json, \"\", errors);\n  return errors.length === 0 ? {{ ok: true, value: json as {root} }} : {{ ok: false, errors }};\n}}"
+            "/**\n * Checks that `json` (already parsed) has the structure of a {root}, turning its 64-bit\n * integers into `bigint` in place. Digits `JSON.parse` rounded away are lost: read the text\n * with `parse{root}Text` when every digit matters.\n */\nexport function parse{root}(json: unknown): ParseResult<{root}> {{\n  const errors: ParseError[] = [];\n  check{root}(json, \"\", errors);\n  return errors.length === 0 ? {{ ok: true, value: json as {root} }} : {{ ok: false, errors }};\n}}\n\n/** Reads JSON text as a {root}, keeping every digit of its 64-bit integers. */\nexport function parse{root}Text(text: string): ParseResult<{root}> {{\n  let json: unknown;\n  try {{\n    json = readJson(text);\n  }} catch (error) {{\n    return {{ ok: false, errors: [{{ pointer: \"\", message: (error as Error).message }}] }};\n  }}\n  return parse{root}(json);\n}}"
         );
         vec![("timschema.ts".to_owned(), out)]
     }
@@ -233,6 +241,124 @@ function isObject(value: unknown): boolean {
 
 function expect(ok: boolean, pointer: string, what: string, errors: ParseError[]): void {
   if (!ok) errors.push({ pointer, message: `expected ${what}` });
+}
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+const U64_MAX = 2n ** 64n - 1n;
+
+/** A 64-bit integer field's value as a `bigint` (a `number` from `JSON.parse` included). */
+function wide(value: unknown, unsigned: boolean, pointer: string, errors: ParseError[]): unknown {
+  const exact =
+    typeof value === "bigint" ? value : typeof value === "number" && Number.isInteger(value) ? BigInt(value) : null;
+  const [min, max] = unsigned ? [0n, U64_MAX] : [I64_MIN, I64_MAX];
+  if (exact === null || exact < min || exact > max) {
+    errors.push({ pointer, message: `expected ${unsigned ? "an unsigned " : "a "}64-bit integer` });
+    return value;
+  }
+  return exact;
+}
+
+/**
+ * Reads JSON text as `JSON.parse` does, except that an integer beyond 2^53 becomes a `bigint`
+ * holding every digit. Throws a `SyntaxError` naming the offset of the first mistake.
+ */
+export function readJson(text: string): unknown {
+  let at = 0;
+  const fail = (what: string): never => {
+    throw new SyntaxError(`${what} at offset ${at}`);
+  };
+  const space = (): void => {
+    while (at < text.length && " \t\n\r".includes(text[at])) at++;
+  };
+  const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+  const value = (depth: number): unknown => {
+    if (depth > 512) fail("nesting too deep");
+    space();
+    const c = text[at];
+    if (c === "{") {
+      at++;
+      const object: Record<string, unknown> = {};
+      space();
+      if (text[at] === "}") {
+        at++;
+        return object;
+      }
+      for (;;) {
+        space();
+        if (text[at] !== "\"") fail("expected a key");
+        const key = string();
+        space();
+        if (text[at] !== ":") fail("expected ':'");
+        at++;
+        Object.defineProperty(object, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at] === "}") {
+          at++;
+          return object;
+        } else fail("expected ',' or '}'");
+      }
+    }
+    if (c === "[") {
+      at++;
+      const list: unknown[] = [];
+      space();
+      if (text[at] === "]") {
+        at++;
+        return list;
+      }
+      for (;;) {
+        list.push(value(depth + 1));
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at] === "]") {
+          at++;
+          return list;
+        } else fail("expected ',' or ']'");
+      }
+    }
+    if (c === "\"") return string();
+    for (const [word, meaning] of [["true", true], ["false", false], ["null", null]] as const) {
+      if (text.startsWith(word, at)) {
+        at += word.length;
+        return meaning;
+      }
+    }
+    NUMBER.lastIndex = at;
+    const number = NUMBER.exec(text);
+    if (number === null) return fail("expected a value");
+    at += number[0].length;
+    const float = Number(number[0]);
+    if (number[1] === undefined && number[2] === undefined && !Number.isSafeInteger(float)) return BigInt(number[0]);
+    return float;
+  };
+  const string = (): string => {
+    const start = at;
+    at++;
+    while (at < text.length && text[at] !== "\"") {
+      if (text[at] === "\\") at++;
+      at++;
+    }
+    if (at >= text.length) fail("unterminated string");
+    at++;
+    return JSON.parse(text.slice(start, at)) as string;
+  };
+  const result = value(0);
+  space();
+  if (at < text.length) fail("unexpected text after the document");
+  return result;
+}
+
+/** Writes a value as JSON text, `bigint`s as their digits. */
+export function toJson(value: unknown): string {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : toJson(item))).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const members = Object.entries(value).filter(([, item]) => item !== undefined);
+    return `{${members.map(([key, item]) => `${JSON.stringify(key)}:${toJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 "#;
