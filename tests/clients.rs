@@ -266,3 +266,47 @@ fn integers_beyond_2_53() -> usize {
     assert!(total > 0, "the valid fixtures hold no integer above 2^53");
     total
 }
+
+/// The committed clients are exactly as their languages' standard formatters leave them:
+/// prettier for TypeScript, ruff for Python, gofmt for Go (Kotlin, Dart and Swift have no
+/// formatter in the registries this project installs from).
+#[test]
+fn committed_clients_are_as_their_formatters_write_them() {
+    let clients = workspace_root().join("clients");
+    if let Some(mut node) = node_judges() {
+        let prettier = workspace_root().join("tests/js/node_modules/prettier/bin/prettier.cjs");
+        assert_ran(
+            "prettier --check",
+            &output(
+                node.arg(prettier)
+                    .args(["--no-config", "--no-editorconfig", "--check"])
+                    .arg(clients.join("typescript")),
+            ),
+        );
+    }
+    if let Some(mut ruff) = python_tool("ruff") {
+        assert_ran(
+            "ruff format --check",
+            &output(
+                ruff.args(["format", "--isolated", "--check"])
+                    .arg(clients.join("python")),
+            ),
+        );
+    }
+    if let Some(mut go) = python_tool("go") {
+        let out = output(go_env(go.arg("env").arg("GOROOT")));
+        assert_ran("go env", &out);
+        let gofmt = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("bin/gofmt");
+        let out = output(
+            std::process::Command::new(gofmt)
+                .arg("-l")
+                .arg(clients.join("go")),
+        );
+        assert_ran("gofmt -l", &out);
+        assert!(
+            out.stdout.is_empty(),
+            "gofmt would change: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}

@@ -132,7 +132,9 @@ export enum ElemType {
 }
 
 /** Every value of ElemType. */
-export const ElemTypeValues: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+export const ElemTypeValues: readonly number[] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+];
 
 /**
  * Which kind of @-mention a group conversation is flagging.
@@ -216,7 +218,9 @@ export enum GroupTipsType {
 }
 
 /** Every value of GroupTipsType. */
-export const GroupTipsTypeValues: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+export const GroupTipsTypeValues: readonly number[] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+];
 
 /**
  * The kind of a group, as the camelCase SDKs name it.
@@ -229,10 +233,17 @@ export const GroupTipsTypeValues: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8
  * - `AVChatRoom`: A live-streaming group with no member limit; it keeps no unread count.
  * - `Community`: A community: a large group with topics that anyone may join.
  */
-export type GroupType = "Work" | "Public" | "Meeting" | "AVChatRoom" | "Community";
+export type GroupType =
+  "Work" | "Public" | "Meeting" | "AVChatRoom" | "Community";
 
 /** Every value of GroupType. */
-export const GroupTypeValues: readonly string[] = ["Work", "Public", "Meeting", "AVChatRoom", "Community"];
+export const GroupTypeValues: readonly string[] = [
+  "Work",
+  "Public",
+  "Meeting",
+  "AVChatRoom",
+  "Community",
+];
 
 /**
  * Which of the three renditions of a picture a `V2TimImage` is.
@@ -1271,13 +1282,19 @@ export interface ParseError {
 }
 
 /** Typed data, or every problem found. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ParseError[] };
+export type ParseResult<T> =
+  { ok: true; value: T } | { ok: false; errors: ParseError[] };
 
 function isObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function expect(ok: boolean, pointer: string, what: string, errors: ParseError[]): void {
+function expect(
+  ok: boolean,
+  pointer: string,
+  what: string,
+  errors: ParseError[],
+): void {
   if (!ok) errors.push({ pointer, message: `expected ${what}` });
 }
 
@@ -1286,12 +1303,24 @@ const I64_MAX = 2n ** 63n - 1n;
 const U64_MAX = 2n ** 64n - 1n;
 
 /** A 64-bit integer field's value as a `bigint` (a `number` from `JSON.parse` included). */
-function wide(value: unknown, unsigned: boolean, pointer: string, errors: ParseError[]): unknown {
+function wide(
+  value: unknown,
+  unsigned: boolean,
+  pointer: string,
+  errors: ParseError[],
+): unknown {
   const exact =
-    typeof value === "bigint" ? value : typeof value === "number" && Number.isInteger(value) ? BigInt(value) : null;
+    typeof value === "bigint"
+      ? value
+      : typeof value === "number" && Number.isInteger(value)
+        ? BigInt(value)
+        : null;
   const [min, max] = unsigned ? [0n, U64_MAX] : [I64_MIN, I64_MAX];
   if (exact === null || exact < min || exact > max) {
-    errors.push({ pointer, message: `expected ${unsigned ? "an unsigned " : "a "}64-bit integer` });
+    errors.push({
+      pointer,
+      message: `expected ${unsigned ? "an unsigned " : "a "}64-bit integer`,
+    });
     return value;
   }
   return exact;
@@ -1324,12 +1353,17 @@ export function readJson(text: string): unknown {
       }
       for (;;) {
         space();
-        if (text[at] !== "\"") fail("expected a key");
+        if (text[at] !== '"') fail("expected a key");
         const key = string();
         space();
         if (text[at] !== ":") fail("expected ':'");
         at++;
-        Object.defineProperty(object, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, key, {
+          value: value(depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         space();
         if (text[at] === ",") at++;
         else if (text[at] === "}") {
@@ -1356,8 +1390,12 @@ export function readJson(text: string): unknown {
         } else fail("expected ',' or ']'");
       }
     }
-    if (c === "\"") return string();
-    for (const [word, meaning] of [["true", true], ["false", false], ["null", null]] as const) {
+    if (c === '"') return string();
+    for (const [word, meaning] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (text.startsWith(word, at)) {
         at += word.length;
         return meaning;
@@ -1368,13 +1406,18 @@ export function readJson(text: string): unknown {
     if (number === null) return fail("expected a value");
     at += number[0].length;
     const float = Number(number[0]);
-    if (number[1] === undefined && number[2] === undefined && !Number.isSafeInteger(float)) return BigInt(number[0]);
+    if (
+      number[1] === undefined &&
+      number[2] === undefined &&
+      !Number.isSafeInteger(float)
+    )
+      return BigInt(number[0]);
     return float;
   };
   const string = (): string => {
     const start = at;
     at++;
-    while (at < text.length && text[at] !== "\"") {
+    while (at < text.length && text[at] !== '"') {
       if (text[at] === "\\") at++;
       at++;
     }
@@ -1391,359 +1434,1772 @@ export function readJson(text: string): unknown {
 /** Writes a value as JSON text, `bigint`s as their digits. */
 export function toJson(value: unknown): string {
   if (typeof value === "bigint") return value.toString();
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : toJson(item))).join(",")}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? "null" : toJson(item))).join(",")}]`;
   if (typeof value === "object" && value !== null) {
-    const members = Object.entries(value).filter(([, item]) => item !== undefined);
+    const members = Object.entries(value).filter(
+      ([, item]) => item !== undefined,
+    );
     return `{${members.map(([key, item]) => `${JSON.stringify(key)}:${toJson(item)}`).join(",")}}`;
   }
   return JSON.stringify(value);
 }
 
-function checkGetConversationResponse(value: unknown, at: string, errors: ParseError[]): void {
+function checkGetConversationResponse(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (!("code" in object)) errors.push({ pointer: at, message: "missing code" });
-  else { object["code"] = wide(object["code"], false, `${at}/code`, errors); }
-  if (object["desc"] !== undefined && object["desc"] !== null) { expect(typeof object["desc"] === "string", `${at}/desc`, "a string", errors); }
-  if (object["data"] !== undefined && object["data"] !== null) { checkV2TimConversation(object["data"], `${at}/data`, errors); }
+  if (!("code" in object))
+    errors.push({ pointer: at, message: "missing code" });
+  else {
+    object["code"] = wide(object["code"], false, `${at}/code`, errors);
+  }
+  if (object["desc"] !== undefined && object["desc"] !== null) {
+    expect(
+      typeof object["desc"] === "string",
+      `${at}/desc`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["data"] !== undefined && object["data"] !== null) {
+    checkV2TimConversation(object["data"], `${at}/data`, errors);
+  }
 }
 
-function checkOfflinePushInfo(value: unknown, at: string, errors: ParseError[]): void {
+function checkOfflinePushInfo(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["title"] !== undefined && object["title"] !== null) { expect(typeof object["title"] === "string", `${at}/title`, "a string", errors); }
-  if (object["desc"] !== undefined && object["desc"] !== null) { expect(typeof object["desc"] === "string", `${at}/desc`, "a string", errors); }
-  if (object["ext"] !== undefined && object["ext"] !== null) { expect(typeof object["ext"] === "string", `${at}/ext`, "a string", errors); }
-  if (object["disablePush"] !== undefined && object["disablePush"] !== null) { expect(typeof object["disablePush"] === "boolean", `${at}/disablePush`, "a boolean", errors); }
-  if (object["isDisablePush"] !== undefined && object["isDisablePush"] !== null) { expect(typeof object["isDisablePush"] === "boolean", `${at}/isDisablePush`, "a boolean", errors); }
-  if (object["iOSSound"] !== undefined && object["iOSSound"] !== null) { expect(typeof object["iOSSound"] === "string", `${at}/iOSSound`, "a string", errors); }
-  if (object["iOSImage"] !== undefined && object["iOSImage"] !== null) { expect(typeof object["iOSImage"] === "string", `${at}/iOSImage`, "a string", errors); }
-  if (object["ignoreIOSBadge"] !== undefined && object["ignoreIOSBadge"] !== null) { expect(typeof object["ignoreIOSBadge"] === "boolean", `${at}/ignoreIOSBadge`, "a boolean", errors); }
-  if (object["iOSPushType"] !== undefined && object["iOSPushType"] !== null) { object["iOSPushType"] = wide(object["iOSPushType"], false, `${at}/iOSPushType`, errors); }
-  if (object["iOSInterruptionLevel"] !== undefined && object["iOSInterruptionLevel"] !== null) { expect(typeof object["iOSInterruptionLevel"] === "string", `${at}/iOSInterruptionLevel`, "a string", errors); }
-  if (object["enableIOSBackgroundNotification"] !== undefined && object["enableIOSBackgroundNotification"] !== null) { expect(typeof object["enableIOSBackgroundNotification"] === "boolean", `${at}/enableIOSBackgroundNotification`, "a boolean", errors); }
-  if (object["androidSound"] !== undefined && object["androidSound"] !== null) { expect(typeof object["androidSound"] === "string", `${at}/androidSound`, "a string", errors); }
-  if (object["androidOPPOChannelID"] !== undefined && object["androidOPPOChannelID"] !== null) { expect(typeof object["androidOPPOChannelID"] === "string", `${at}/androidOPPOChannelID`, "a string", errors); }
-  if (object["androidOPPOCategory"] !== undefined && object["androidOPPOCategory"] !== null) { expect(typeof object["androidOPPOCategory"] === "string", `${at}/androidOPPOCategory`, "a string", errors); }
-  if (object["androidOPPONotifyLevel"] !== undefined && object["androidOPPONotifyLevel"] !== null) { object["androidOPPONotifyLevel"] = wide(object["androidOPPONotifyLevel"], false, `${at}/androidOPPONotifyLevel`, errors); }
-  if (object["androidVIVOClassification"] !== undefined && object["androidVIVOClassification"] !== null) { object["androidVIVOClassification"] = wide(object["androidVIVOClassification"], false, `${at}/androidVIVOClassification`, errors); }
-  if (object["androidVIVOCategory"] !== undefined && object["androidVIVOCategory"] !== null) { expect(typeof object["androidVIVOCategory"] === "string", `${at}/androidVIVOCategory`, "a string", errors); }
-  if (object["androidFCMChannelID"] !== undefined && object["androidFCMChannelID"] !== null) { expect(typeof object["androidFCMChannelID"] === "string", `${at}/androidFCMChannelID`, "a string", errors); }
-  if (object["androidFCMImage"] !== undefined && object["androidFCMImage"] !== null) { expect(typeof object["androidFCMImage"] === "string", `${at}/androidFCMImage`, "a string", errors); }
-  if (object["androidXiaoMiChannelID"] !== undefined && object["androidXiaoMiChannelID"] !== null) { expect(typeof object["androidXiaoMiChannelID"] === "string", `${at}/androidXiaoMiChannelID`, "a string", errors); }
-  if (object["androidHuaWeiCategory"] !== undefined && object["androidHuaWeiCategory"] !== null) { expect(typeof object["androidHuaWeiCategory"] === "string", `${at}/androidHuaWeiCategory`, "a string", errors); }
-  if (object["androidHuaWeiImage"] !== undefined && object["androidHuaWeiImage"] !== null) { expect(typeof object["androidHuaWeiImage"] === "string", `${at}/androidHuaWeiImage`, "a string", errors); }
-  if (object["androidHonorImage"] !== undefined && object["androidHonorImage"] !== null) { expect(typeof object["androidHonorImage"] === "string", `${at}/androidHonorImage`, "a string", errors); }
-  if (object["androidHonorImportance"] !== undefined && object["androidHonorImportance"] !== null) { expect(typeof object["androidHonorImportance"] === "string", `${at}/androidHonorImportance`, "a string", errors); }
-  if (object["androidMeizuNotifyType"] !== undefined && object["androidMeizuNotifyType"] !== null) { object["androidMeizuNotifyType"] = wide(object["androidMeizuNotifyType"], false, `${at}/androidMeizuNotifyType`, errors); }
-  if (object["harmonyImage"] !== undefined && object["harmonyImage"] !== null) { expect(typeof object["harmonyImage"] === "string", `${at}/harmonyImage`, "a string", errors); }
-  if (object["harmonyCategory"] !== undefined && object["harmonyCategory"] !== null) { expect(typeof object["harmonyCategory"] === "string", `${at}/harmonyCategory`, "a string", errors); }
-  if (object["ignoreHarmonyBadge"] !== undefined && object["ignoreHarmonyBadge"] !== null) { expect(typeof object["ignoreHarmonyBadge"] === "boolean", `${at}/ignoreHarmonyBadge`, "a boolean", errors); }
-  if (object["vendorParams"] !== undefined && object["vendorParams"] !== null) { expect(typeof object["vendorParams"] === "string", `${at}/vendorParams`, "a string", errors); }
+  if (object["title"] !== undefined && object["title"] !== null) {
+    expect(
+      typeof object["title"] === "string",
+      `${at}/title`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["desc"] !== undefined && object["desc"] !== null) {
+    expect(
+      typeof object["desc"] === "string",
+      `${at}/desc`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["ext"] !== undefined && object["ext"] !== null) {
+    expect(typeof object["ext"] === "string", `${at}/ext`, "a string", errors);
+  }
+  if (object["disablePush"] !== undefined && object["disablePush"] !== null) {
+    expect(
+      typeof object["disablePush"] === "boolean",
+      `${at}/disablePush`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (
+    object["isDisablePush"] !== undefined &&
+    object["isDisablePush"] !== null
+  ) {
+    expect(
+      typeof object["isDisablePush"] === "boolean",
+      `${at}/isDisablePush`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["iOSSound"] !== undefined && object["iOSSound"] !== null) {
+    expect(
+      typeof object["iOSSound"] === "string",
+      `${at}/iOSSound`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["iOSImage"] !== undefined && object["iOSImage"] !== null) {
+    expect(
+      typeof object["iOSImage"] === "string",
+      `${at}/iOSImage`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["ignoreIOSBadge"] !== undefined &&
+    object["ignoreIOSBadge"] !== null
+  ) {
+    expect(
+      typeof object["ignoreIOSBadge"] === "boolean",
+      `${at}/ignoreIOSBadge`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["iOSPushType"] !== undefined && object["iOSPushType"] !== null) {
+    object["iOSPushType"] = wide(
+      object["iOSPushType"],
+      false,
+      `${at}/iOSPushType`,
+      errors,
+    );
+  }
+  if (
+    object["iOSInterruptionLevel"] !== undefined &&
+    object["iOSInterruptionLevel"] !== null
+  ) {
+    expect(
+      typeof object["iOSInterruptionLevel"] === "string",
+      `${at}/iOSInterruptionLevel`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["enableIOSBackgroundNotification"] !== undefined &&
+    object["enableIOSBackgroundNotification"] !== null
+  ) {
+    expect(
+      typeof object["enableIOSBackgroundNotification"] === "boolean",
+      `${at}/enableIOSBackgroundNotification`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["androidSound"] !== undefined && object["androidSound"] !== null) {
+    expect(
+      typeof object["androidSound"] === "string",
+      `${at}/androidSound`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidOPPOChannelID"] !== undefined &&
+    object["androidOPPOChannelID"] !== null
+  ) {
+    expect(
+      typeof object["androidOPPOChannelID"] === "string",
+      `${at}/androidOPPOChannelID`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidOPPOCategory"] !== undefined &&
+    object["androidOPPOCategory"] !== null
+  ) {
+    expect(
+      typeof object["androidOPPOCategory"] === "string",
+      `${at}/androidOPPOCategory`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidOPPONotifyLevel"] !== undefined &&
+    object["androidOPPONotifyLevel"] !== null
+  ) {
+    object["androidOPPONotifyLevel"] = wide(
+      object["androidOPPONotifyLevel"],
+      false,
+      `${at}/androidOPPONotifyLevel`,
+      errors,
+    );
+  }
+  if (
+    object["androidVIVOClassification"] !== undefined &&
+    object["androidVIVOClassification"] !== null
+  ) {
+    object["androidVIVOClassification"] = wide(
+      object["androidVIVOClassification"],
+      false,
+      `${at}/androidVIVOClassification`,
+      errors,
+    );
+  }
+  if (
+    object["androidVIVOCategory"] !== undefined &&
+    object["androidVIVOCategory"] !== null
+  ) {
+    expect(
+      typeof object["androidVIVOCategory"] === "string",
+      `${at}/androidVIVOCategory`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidFCMChannelID"] !== undefined &&
+    object["androidFCMChannelID"] !== null
+  ) {
+    expect(
+      typeof object["androidFCMChannelID"] === "string",
+      `${at}/androidFCMChannelID`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidFCMImage"] !== undefined &&
+    object["androidFCMImage"] !== null
+  ) {
+    expect(
+      typeof object["androidFCMImage"] === "string",
+      `${at}/androidFCMImage`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidXiaoMiChannelID"] !== undefined &&
+    object["androidXiaoMiChannelID"] !== null
+  ) {
+    expect(
+      typeof object["androidXiaoMiChannelID"] === "string",
+      `${at}/androidXiaoMiChannelID`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidHuaWeiCategory"] !== undefined &&
+    object["androidHuaWeiCategory"] !== null
+  ) {
+    expect(
+      typeof object["androidHuaWeiCategory"] === "string",
+      `${at}/androidHuaWeiCategory`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidHuaWeiImage"] !== undefined &&
+    object["androidHuaWeiImage"] !== null
+  ) {
+    expect(
+      typeof object["androidHuaWeiImage"] === "string",
+      `${at}/androidHuaWeiImage`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidHonorImage"] !== undefined &&
+    object["androidHonorImage"] !== null
+  ) {
+    expect(
+      typeof object["androidHonorImage"] === "string",
+      `${at}/androidHonorImage`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidHonorImportance"] !== undefined &&
+    object["androidHonorImportance"] !== null
+  ) {
+    expect(
+      typeof object["androidHonorImportance"] === "string",
+      `${at}/androidHonorImportance`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["androidMeizuNotifyType"] !== undefined &&
+    object["androidMeizuNotifyType"] !== null
+  ) {
+    object["androidMeizuNotifyType"] = wide(
+      object["androidMeizuNotifyType"],
+      false,
+      `${at}/androidMeizuNotifyType`,
+      errors,
+    );
+  }
+  if (object["harmonyImage"] !== undefined && object["harmonyImage"] !== null) {
+    expect(
+      typeof object["harmonyImage"] === "string",
+      `${at}/harmonyImage`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["harmonyCategory"] !== undefined &&
+    object["harmonyCategory"] !== null
+  ) {
+    expect(
+      typeof object["harmonyCategory"] === "string",
+      `${at}/harmonyCategory`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["ignoreHarmonyBadge"] !== undefined &&
+    object["ignoreHarmonyBadge"] !== null
+  ) {
+    expect(
+      typeof object["ignoreHarmonyBadge"] === "boolean",
+      `${at}/ignoreHarmonyBadge`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["vendorParams"] !== undefined && object["vendorParams"] !== null) {
+    expect(
+      typeof object["vendorParams"] === "string",
+      `${at}/vendorParams`,
+      "a string",
+      errors,
+    );
+  }
 }
 
-function checkV2TimConversation(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimConversation(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (!("conversationID" in object)) errors.push({ pointer: at, message: "missing conversationID" });
-  else { expect(typeof object["conversationID"] === "string", `${at}/conversationID`, "a string", errors); }
-  if (object["type"] !== undefined && object["type"] !== null) { expect(ConversationTypeValues.includes(object["type"] as never), `${at}/type`, "a ConversationType value", errors); }
-  if (object["userID"] !== undefined && object["userID"] !== null) { expect(typeof object["userID"] === "string", `${at}/userID`, "a string", errors); }
-  if (object["groupID"] !== undefined && object["groupID"] !== null) { expect(typeof object["groupID"] === "string", `${at}/groupID`, "a string", errors); }
-  if (object["showName"] !== undefined && object["showName"] !== null) { expect(typeof object["showName"] === "string", `${at}/showName`, "a string", errors); }
-  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) { expect(typeof object["faceUrl"] === "string", `${at}/faceUrl`, "a string", errors); }
-  if (object["groupType"] !== undefined && object["groupType"] !== null) { expect(object["groupType"] === "" || GroupTypeValues.includes(object["groupType"] as never), `${at}/groupType`, "a GroupType value or an empty string", errors); }
-  if (object["unreadCount"] !== undefined && object["unreadCount"] !== null) { object["unreadCount"] = wide(object["unreadCount"], false, `${at}/unreadCount`, errors); }
-  if (object["lastMessage"] !== undefined && object["lastMessage"] !== null) { checkV2TimMessage(object["lastMessage"], `${at}/lastMessage`, errors); }
-  if (object["draftText"] !== undefined && object["draftText"] !== null) { expect(typeof object["draftText"] === "string", `${at}/draftText`, "a string", errors); }
-  if (object["draftTimestamp"] !== undefined && object["draftTimestamp"] !== null) { object["draftTimestamp"] = wide(object["draftTimestamp"], false, `${at}/draftTimestamp`, errors); }
-  if (object["isPinned"] !== undefined && object["isPinned"] !== null) { expect(typeof object["isPinned"] === "boolean", `${at}/isPinned`, "a boolean", errors); }
-  if (object["recvOpt"] !== undefined && object["recvOpt"] !== null) { expect(ReceiveMessageOptValues.includes(object["recvOpt"] as never), `${at}/recvOpt`, "a ReceiveMessageOpt value", errors); }
-  if (object["groupAtInfoList"] !== undefined && object["groupAtInfoList"] !== null) { { const base0 = `${at}/groupAtInfoList`; if (Array.isArray(object["groupAtInfoList"])) { const item0 = object["groupAtInfoList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupAtInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
-  if (object["orderkey"] !== undefined && object["orderkey"] !== null) { object["orderkey"] = wide(object["orderkey"], false, `${at}/orderkey`, errors); }
-  if (object["markList"] !== undefined && object["markList"] !== null) { { const base0 = `${at}/markList`; if (Array.isArray(object["markList"])) { const item0 = object["markList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { item0[index0] = wide(item0[index0], true, `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
-  if (object["customData"] !== undefined && object["customData"] !== null) { expect(typeof object["customData"] === "string", `${at}/customData`, "a string", errors); }
-  if (object["conversationGroupList"] !== undefined && object["conversationGroupList"] !== null) { { const base0 = `${at}/conversationGroupList`; if (Array.isArray(object["conversationGroupList"])) { const item0 = object["conversationGroupList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } } else { expect(false, base0, "a list", errors); } } }
-  if (object["c2cReadTimestamp"] !== undefined && object["c2cReadTimestamp"] !== null) { object["c2cReadTimestamp"] = wide(object["c2cReadTimestamp"], false, `${at}/c2cReadTimestamp`, errors); }
-  if (object["groupReadSequence"] !== undefined && object["groupReadSequence"] !== null) { object["groupReadSequence"] = wide(object["groupReadSequence"], false, `${at}/groupReadSequence`, errors); }
+  if (!("conversationID" in object))
+    errors.push({ pointer: at, message: "missing conversationID" });
+  else {
+    expect(
+      typeof object["conversationID"] === "string",
+      `${at}/conversationID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["type"] !== undefined && object["type"] !== null) {
+    expect(
+      ConversationTypeValues.includes(object["type"] as never),
+      `${at}/type`,
+      "a ConversationType value",
+      errors,
+    );
+  }
+  if (object["userID"] !== undefined && object["userID"] !== null) {
+    expect(
+      typeof object["userID"] === "string",
+      `${at}/userID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["groupID"] !== undefined && object["groupID"] !== null) {
+    expect(
+      typeof object["groupID"] === "string",
+      `${at}/groupID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["showName"] !== undefined && object["showName"] !== null) {
+    expect(
+      typeof object["showName"] === "string",
+      `${at}/showName`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) {
+    expect(
+      typeof object["faceUrl"] === "string",
+      `${at}/faceUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["groupType"] !== undefined && object["groupType"] !== null) {
+    expect(
+      object["groupType"] === "" ||
+        GroupTypeValues.includes(object["groupType"] as never),
+      `${at}/groupType`,
+      "a GroupType value or an empty string",
+      errors,
+    );
+  }
+  if (object["unreadCount"] !== undefined && object["unreadCount"] !== null) {
+    object["unreadCount"] = wide(
+      object["unreadCount"],
+      false,
+      `${at}/unreadCount`,
+      errors,
+    );
+  }
+  if (object["lastMessage"] !== undefined && object["lastMessage"] !== null) {
+    checkV2TimMessage(object["lastMessage"], `${at}/lastMessage`, errors);
+  }
+  if (object["draftText"] !== undefined && object["draftText"] !== null) {
+    expect(
+      typeof object["draftText"] === "string",
+      `${at}/draftText`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["draftTimestamp"] !== undefined &&
+    object["draftTimestamp"] !== null
+  ) {
+    object["draftTimestamp"] = wide(
+      object["draftTimestamp"],
+      false,
+      `${at}/draftTimestamp`,
+      errors,
+    );
+  }
+  if (object["isPinned"] !== undefined && object["isPinned"] !== null) {
+    expect(
+      typeof object["isPinned"] === "boolean",
+      `${at}/isPinned`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["recvOpt"] !== undefined && object["recvOpt"] !== null) {
+    expect(
+      ReceiveMessageOptValues.includes(object["recvOpt"] as never),
+      `${at}/recvOpt`,
+      "a ReceiveMessageOpt value",
+      errors,
+    );
+  }
+  if (
+    object["groupAtInfoList"] !== undefined &&
+    object["groupAtInfoList"] !== null
+  ) {
+    const base0 = `${at}/groupAtInfoList`;
+    if (Array.isArray(object["groupAtInfoList"])) {
+      const item0 = object["groupAtInfoList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        if (item0[index0] !== null) {
+          checkV2TimGroupAtInfo(item0[index0], `${base0}/${index0}`, errors);
+        }
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (object["orderkey"] !== undefined && object["orderkey"] !== null) {
+    object["orderkey"] = wide(
+      object["orderkey"],
+      false,
+      `${at}/orderkey`,
+      errors,
+    );
+  }
+  if (object["markList"] !== undefined && object["markList"] !== null) {
+    const base0 = `${at}/markList`;
+    if (Array.isArray(object["markList"])) {
+      const item0 = object["markList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        if (item0[index0] !== null) {
+          item0[index0] = wide(
+            item0[index0],
+            true,
+            `${base0}/${index0}`,
+            errors,
+          );
+        }
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (object["customData"] !== undefined && object["customData"] !== null) {
+    expect(
+      typeof object["customData"] === "string",
+      `${at}/customData`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["conversationGroupList"] !== undefined &&
+    object["conversationGroupList"] !== null
+  ) {
+    const base0 = `${at}/conversationGroupList`;
+    if (Array.isArray(object["conversationGroupList"])) {
+      const item0 = object["conversationGroupList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        if (item0[index0] !== null) {
+          expect(
+            typeof item0[index0] === "string",
+            `${base0}/${index0}`,
+            "a string",
+            errors,
+          );
+        }
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (
+    object["c2cReadTimestamp"] !== undefined &&
+    object["c2cReadTimestamp"] !== null
+  ) {
+    object["c2cReadTimestamp"] = wide(
+      object["c2cReadTimestamp"],
+      false,
+      `${at}/c2cReadTimestamp`,
+      errors,
+    );
+  }
+  if (
+    object["groupReadSequence"] !== undefined &&
+    object["groupReadSequence"] !== null
+  ) {
+    object["groupReadSequence"] = wide(
+      object["groupReadSequence"],
+      false,
+      `${at}/groupReadSequence`,
+      errors,
+    );
+  }
 }
 
-function checkV2TimCustomElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimCustomElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["data"] !== undefined && object["data"] !== null) { expect(typeof object["data"] === "string", `${at}/data`, "a string", errors); }
-  if (object["desc"] !== undefined && object["desc"] !== null) { expect(typeof object["desc"] === "string", `${at}/desc`, "a string", errors); }
-  if (object["extension"] !== undefined && object["extension"] !== null) { expect(typeof object["extension"] === "string", `${at}/extension`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["data"] !== undefined && object["data"] !== null) {
+    expect(
+      typeof object["data"] === "string",
+      `${at}/data`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["desc"] !== undefined && object["desc"] !== null) {
+    expect(
+      typeof object["desc"] === "string",
+      `${at}/desc`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["extension"] !== undefined && object["extension"] !== null) {
+    expect(
+      typeof object["extension"] === "string",
+      `${at}/extension`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimFaceElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimFaceElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["index"] !== undefined && object["index"] !== null) { object["index"] = wide(object["index"], false, `${at}/index`, errors); }
-  if (object["data"] !== undefined && object["data"] !== null) { expect(typeof object["data"] === "string", `${at}/data`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["index"] !== undefined && object["index"] !== null) {
+    object["index"] = wide(object["index"], false, `${at}/index`, errors);
+  }
+  if (object["data"] !== undefined && object["data"] !== null) {
+    expect(
+      typeof object["data"] === "string",
+      `${at}/data`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimFileElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimFileElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["path"] !== undefined && object["path"] !== null) { expect(typeof object["path"] === "string", `${at}/path`, "a string", errors); }
-  if (object["fileName"] !== undefined && object["fileName"] !== null) { expect(typeof object["fileName"] === "string", `${at}/fileName`, "a string", errors); }
-  if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
-  if (object["url"] !== undefined && object["url"] !== null) { expect(typeof object["url"] === "string", `${at}/url`, "a string", errors); }
-  if (object["fileSize"] !== undefined && object["fileSize"] !== null) { object["fileSize"] = wide(object["fileSize"], false, `${at}/fileSize`, errors); }
-  if (object["localUrl"] !== undefined && object["localUrl"] !== null) { expect(typeof object["localUrl"] === "string", `${at}/localUrl`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["path"] !== undefined && object["path"] !== null) {
+    expect(
+      typeof object["path"] === "string",
+      `${at}/path`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["fileName"] !== undefined && object["fileName"] !== null) {
+    expect(
+      typeof object["fileName"] === "string",
+      `${at}/fileName`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["UUID"] !== undefined && object["UUID"] !== null) {
+    expect(
+      typeof object["UUID"] === "string",
+      `${at}/UUID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["url"] !== undefined && object["url"] !== null) {
+    expect(typeof object["url"] === "string", `${at}/url`, "a string", errors);
+  }
+  if (object["fileSize"] !== undefined && object["fileSize"] !== null) {
+    object["fileSize"] = wide(
+      object["fileSize"],
+      false,
+      `${at}/fileSize`,
+      errors,
+    );
+  }
+  if (object["localUrl"] !== undefined && object["localUrl"] !== null) {
+    expect(
+      typeof object["localUrl"] === "string",
+      `${at}/localUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimGroupAtInfo(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimGroupAtInfo(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["seq"] !== undefined && object["seq"] !== null) { expect(typeof object["seq"] === "string", `${at}/seq`, "a string", errors); }
-  if (object["atType"] !== undefined && object["atType"] !== null) { expect(GroupAtTypeValues.includes(object["atType"] as never), `${at}/atType`, "a GroupAtType value", errors); }
+  if (object["seq"] !== undefined && object["seq"] !== null) {
+    expect(typeof object["seq"] === "string", `${at}/seq`, "a string", errors);
+  }
+  if (object["atType"] !== undefined && object["atType"] !== null) {
+    expect(
+      GroupAtTypeValues.includes(object["atType"] as never),
+      `${at}/atType`,
+      "a GroupAtType value",
+      errors,
+    );
+  }
 }
 
-function checkV2TimGroupChangeInfo(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimGroupChangeInfo(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["type"] !== undefined && object["type"] !== null) { object["type"] = wide(object["type"], false, `${at}/type`, errors); }
-  if (object["value"] !== undefined && object["value"] !== null) { expect(typeof object["value"] === "string", `${at}/value`, "a string", errors); }
-  if (object["key"] !== undefined && object["key"] !== null) { expect(typeof object["key"] === "string", `${at}/key`, "a string", errors); }
-  if (object["boolValue"] !== undefined && object["boolValue"] !== null) { expect(typeof object["boolValue"] === "boolean", `${at}/boolValue`, "a boolean", errors); }
-  if (object["intValue"] !== undefined && object["intValue"] !== null) { object["intValue"] = wide(object["intValue"], false, `${at}/intValue`, errors); }
+  if (object["type"] !== undefined && object["type"] !== null) {
+    object["type"] = wide(object["type"], false, `${at}/type`, errors);
+  }
+  if (object["value"] !== undefined && object["value"] !== null) {
+    expect(
+      typeof object["value"] === "string",
+      `${at}/value`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["key"] !== undefined && object["key"] !== null) {
+    expect(typeof object["key"] === "string", `${at}/key`, "a string", errors);
+  }
+  if (object["boolValue"] !== undefined && object["boolValue"] !== null) {
+    expect(
+      typeof object["boolValue"] === "boolean",
+      `${at}/boolValue`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["intValue"] !== undefined && object["intValue"] !== null) {
+    object["intValue"] = wide(
+      object["intValue"],
+      false,
+      `${at}/intValue`,
+      errors,
+    );
+  }
 }
 
-function checkV2TimGroupMemberChangeInfo(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimGroupMemberChangeInfo(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["userID"] !== undefined && object["userID"] !== null) { expect(typeof object["userID"] === "string", `${at}/userID`, "a string", errors); }
-  if (object["muteTime"] !== undefined && object["muteTime"] !== null) { object["muteTime"] = wide(object["muteTime"], false, `${at}/muteTime`, errors); }
+  if (object["userID"] !== undefined && object["userID"] !== null) {
+    expect(
+      typeof object["userID"] === "string",
+      `${at}/userID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["muteTime"] !== undefined && object["muteTime"] !== null) {
+    object["muteTime"] = wide(
+      object["muteTime"],
+      false,
+      `${at}/muteTime`,
+      errors,
+    );
+  }
 }
 
-function checkV2TimGroupMemberInfo(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimGroupMemberInfo(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["userID"] !== undefined && object["userID"] !== null) { expect(typeof object["userID"] === "string", `${at}/userID`, "a string", errors); }
-  if (object["nickName"] !== undefined && object["nickName"] !== null) { expect(typeof object["nickName"] === "string", `${at}/nickName`, "a string", errors); }
-  if (object["nameCard"] !== undefined && object["nameCard"] !== null) { expect(typeof object["nameCard"] === "string", `${at}/nameCard`, "a string", errors); }
-  if (object["friendRemark"] !== undefined && object["friendRemark"] !== null) { expect(typeof object["friendRemark"] === "string", `${at}/friendRemark`, "a string", errors); }
-  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) { expect(typeof object["faceUrl"] === "string", `${at}/faceUrl`, "a string", errors); }
-  if (object["onlineDevices"] !== undefined && object["onlineDevices"] !== null) { { const base0 = `${at}/onlineDevices`; if (Array.isArray(object["onlineDevices"])) { const item0 = object["onlineDevices"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } else { expect(false, base0, "a list", errors); } } }
+  if (object["userID"] !== undefined && object["userID"] !== null) {
+    expect(
+      typeof object["userID"] === "string",
+      `${at}/userID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nickName"] !== undefined && object["nickName"] !== null) {
+    expect(
+      typeof object["nickName"] === "string",
+      `${at}/nickName`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nameCard"] !== undefined && object["nameCard"] !== null) {
+    expect(
+      typeof object["nameCard"] === "string",
+      `${at}/nameCard`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["friendRemark"] !== undefined && object["friendRemark"] !== null) {
+    expect(
+      typeof object["friendRemark"] === "string",
+      `${at}/friendRemark`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) {
+    expect(
+      typeof object["faceUrl"] === "string",
+      `${at}/faceUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["onlineDevices"] !== undefined &&
+    object["onlineDevices"] !== null
+  ) {
+    const base0 = `${at}/onlineDevices`;
+    if (Array.isArray(object["onlineDevices"])) {
+      const item0 = object["onlineDevices"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        expect(
+          typeof item0[index0] === "string",
+          `${base0}/${index0}`,
+          "a string",
+          errors,
+        );
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
 }
 
-function checkV2TimGroupTipsElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimGroupTipsElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["groupID"] !== undefined && object["groupID"] !== null) { expect(typeof object["groupID"] === "string", `${at}/groupID`, "a string", errors); }
-  if (object["type"] !== undefined && object["type"] !== null) { expect(GroupTipsTypeValues.includes(object["type"] as never), `${at}/type`, "a GroupTipsType value", errors); }
-  if (object["opMember"] !== undefined && object["opMember"] !== null) { checkV2TimGroupMemberInfo(object["opMember"], `${at}/opMember`, errors); }
-  if (object["memberList"] !== undefined && object["memberList"] !== null) { { const base0 = `${at}/memberList`; if (Array.isArray(object["memberList"])) { const item0 = object["memberList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupMemberInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
-  if (object["groupChangeInfoList"] !== undefined && object["groupChangeInfoList"] !== null) { { const base0 = `${at}/groupChangeInfoList`; if (Array.isArray(object["groupChangeInfoList"])) { const item0 = object["groupChangeInfoList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupChangeInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
-  if (object["memberChangeInfoList"] !== undefined && object["memberChangeInfoList"] !== null) { { const base0 = `${at}/memberChangeInfoList`; if (Array.isArray(object["memberChangeInfoList"])) { const item0 = object["memberChangeInfoList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimGroupMemberChangeInfo(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
-  if (object["memberCount"] !== undefined && object["memberCount"] !== null) { object["memberCount"] = wide(object["memberCount"], false, `${at}/memberCount`, errors); }
+  if (object["groupID"] !== undefined && object["groupID"] !== null) {
+    expect(
+      typeof object["groupID"] === "string",
+      `${at}/groupID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["type"] !== undefined && object["type"] !== null) {
+    expect(
+      GroupTipsTypeValues.includes(object["type"] as never),
+      `${at}/type`,
+      "a GroupTipsType value",
+      errors,
+    );
+  }
+  if (object["opMember"] !== undefined && object["opMember"] !== null) {
+    checkV2TimGroupMemberInfo(object["opMember"], `${at}/opMember`, errors);
+  }
+  if (object["memberList"] !== undefined && object["memberList"] !== null) {
+    const base0 = `${at}/memberList`;
+    if (Array.isArray(object["memberList"])) {
+      const item0 = object["memberList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        if (item0[index0] !== null) {
+          checkV2TimGroupMemberInfo(
+            item0[index0],
+            `${base0}/${index0}`,
+            errors,
+          );
+        }
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (
+    object["groupChangeInfoList"] !== undefined &&
+    object["groupChangeInfoList"] !== null
+  ) {
+    const base0 = `${at}/groupChangeInfoList`;
+    if (Array.isArray(object["groupChangeInfoList"])) {
+      const item0 = object["groupChangeInfoList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        if (item0[index0] !== null) {
+          checkV2TimGroupChangeInfo(
+            item0[index0],
+            `${base0}/${index0}`,
+            errors,
+          );
+        }
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (
+    object["memberChangeInfoList"] !== undefined &&
+    object["memberChangeInfoList"] !== null
+  ) {
+    const base0 = `${at}/memberChangeInfoList`;
+    if (Array.isArray(object["memberChangeInfoList"])) {
+      const item0 = object["memberChangeInfoList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        if (item0[index0] !== null) {
+          checkV2TimGroupMemberChangeInfo(
+            item0[index0],
+            `${base0}/${index0}`,
+            errors,
+          );
+        }
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (object["memberCount"] !== undefined && object["memberCount"] !== null) {
+    object["memberCount"] = wide(
+      object["memberCount"],
+      false,
+      `${at}/memberCount`,
+      errors,
+    );
+  }
 }
 
-function checkV2TimImage(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimImage(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
-  if (object["uuid"] !== undefined && object["uuid"] !== null) { expect(typeof object["uuid"] === "string", `${at}/uuid`, "a string", errors); }
-  if (object["type"] !== undefined && object["type"] !== null) { expect(ImageTypeValues.includes(object["type"] as never), `${at}/type`, "a ImageType value", errors); }
-  if (object["size"] !== undefined && object["size"] !== null) { object["size"] = wide(object["size"], false, `${at}/size`, errors); }
-  if (object["width"] !== undefined && object["width"] !== null) { object["width"] = wide(object["width"], false, `${at}/width`, errors); }
-  if (object["height"] !== undefined && object["height"] !== null) { object["height"] = wide(object["height"], false, `${at}/height`, errors); }
-  if (object["url"] !== undefined && object["url"] !== null) { expect(typeof object["url"] === "string", `${at}/url`, "a string", errors); }
-  if (object["localUrl"] !== undefined && object["localUrl"] !== null) { expect(typeof object["localUrl"] === "string", `${at}/localUrl`, "a string", errors); }
+  if (object["UUID"] !== undefined && object["UUID"] !== null) {
+    expect(
+      typeof object["UUID"] === "string",
+      `${at}/UUID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["uuid"] !== undefined && object["uuid"] !== null) {
+    expect(
+      typeof object["uuid"] === "string",
+      `${at}/uuid`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["type"] !== undefined && object["type"] !== null) {
+    expect(
+      ImageTypeValues.includes(object["type"] as never),
+      `${at}/type`,
+      "a ImageType value",
+      errors,
+    );
+  }
+  if (object["size"] !== undefined && object["size"] !== null) {
+    object["size"] = wide(object["size"], false, `${at}/size`, errors);
+  }
+  if (object["width"] !== undefined && object["width"] !== null) {
+    object["width"] = wide(object["width"], false, `${at}/width`, errors);
+  }
+  if (object["height"] !== undefined && object["height"] !== null) {
+    object["height"] = wide(object["height"], false, `${at}/height`, errors);
+  }
+  if (object["url"] !== undefined && object["url"] !== null) {
+    expect(typeof object["url"] === "string", `${at}/url`, "a string", errors);
+  }
+  if (object["localUrl"] !== undefined && object["localUrl"] !== null) {
+    expect(
+      typeof object["localUrl"] === "string",
+      `${at}/localUrl`,
+      "a string",
+      errors,
+    );
+  }
 }
 
-function checkV2TimImageElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimImageElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["path"] !== undefined && object["path"] !== null) { expect(typeof object["path"] === "string", `${at}/path`, "a string", errors); }
-  if (object["imageList"] !== undefined && object["imageList"] !== null) { { const base0 = `${at}/imageList`; if (Array.isArray(object["imageList"])) { const item0 = object["imageList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { if (item0[index0] !== null) { checkV2TimImage(item0[index0], `${base0}/${index0}`, errors); } } } else { expect(false, base0, "a list", errors); } } }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["path"] !== undefined && object["path"] !== null) {
+    expect(
+      typeof object["path"] === "string",
+      `${at}/path`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["imageList"] !== undefined && object["imageList"] !== null) {
+    const base0 = `${at}/imageList`;
+    if (Array.isArray(object["imageList"])) {
+      const item0 = object["imageList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        if (item0[index0] !== null) {
+          checkV2TimImage(item0[index0], `${base0}/${index0}`, errors);
+        }
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimLocationElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimLocationElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["desc"] !== undefined && object["desc"] !== null) { expect(typeof object["desc"] === "string", `${at}/desc`, "a string", errors); }
-  if (object["longitude"] !== undefined && object["longitude"] !== null) { expect(typeof object["longitude"] === "number", `${at}/longitude`, "a number", errors); }
-  if (object["latitude"] !== undefined && object["latitude"] !== null) { expect(typeof object["latitude"] === "number", `${at}/latitude`, "a number", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["desc"] !== undefined && object["desc"] !== null) {
+    expect(
+      typeof object["desc"] === "string",
+      `${at}/desc`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["longitude"] !== undefined && object["longitude"] !== null) {
+    expect(
+      typeof object["longitude"] === "number",
+      `${at}/longitude`,
+      "a number",
+      errors,
+    );
+  }
+  if (object["latitude"] !== undefined && object["latitude"] !== null) {
+    expect(
+      typeof object["latitude"] === "number",
+      `${at}/latitude`,
+      "a number",
+      errors,
+    );
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimMergerElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimMergerElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["isLayersOverLimit"] !== undefined && object["isLayersOverLimit"] !== null) { expect(typeof object["isLayersOverLimit"] === "boolean", `${at}/isLayersOverLimit`, "a boolean", errors); }
-  if (object["title"] !== undefined && object["title"] !== null) { expect(typeof object["title"] === "string", `${at}/title`, "a string", errors); }
-  if (object["abstractList"] !== undefined && object["abstractList"] !== null) { { const base0 = `${at}/abstractList`; if (Array.isArray(object["abstractList"])) { const item0 = object["abstractList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } else { expect(false, base0, "a list", errors); } } }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (
+    object["isLayersOverLimit"] !== undefined &&
+    object["isLayersOverLimit"] !== null
+  ) {
+    expect(
+      typeof object["isLayersOverLimit"] === "boolean",
+      `${at}/isLayersOverLimit`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["title"] !== undefined && object["title"] !== null) {
+    expect(
+      typeof object["title"] === "string",
+      `${at}/title`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["abstractList"] !== undefined && object["abstractList"] !== null) {
+    const base0 = `${at}/abstractList`;
+    if (Array.isArray(object["abstractList"])) {
+      const item0 = object["abstractList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        expect(
+          typeof item0[index0] === "string",
+          `${base0}/${index0}`,
+          "a string",
+          errors,
+        );
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimMessage(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimMessage(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["msgID"] !== undefined && object["msgID"] !== null) { expect(typeof object["msgID"] === "string", `${at}/msgID`, "a string", errors); }
-  if (object["timestamp"] !== undefined && object["timestamp"] !== null) { object["timestamp"] = wide(object["timestamp"], false, `${at}/timestamp`, errors); }
-  if (object["progress"] !== undefined && object["progress"] !== null) { object["progress"] = wide(object["progress"], false, `${at}/progress`, errors); }
-  if (object["sender"] !== undefined && object["sender"] !== null) { expect(typeof object["sender"] === "string", `${at}/sender`, "a string", errors); }
-  if (object["nickName"] !== undefined && object["nickName"] !== null) { expect(typeof object["nickName"] === "string", `${at}/nickName`, "a string", errors); }
-  if (object["friendRemark"] !== undefined && object["friendRemark"] !== null) { expect(typeof object["friendRemark"] === "string", `${at}/friendRemark`, "a string", errors); }
-  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) { expect(typeof object["faceUrl"] === "string", `${at}/faceUrl`, "a string", errors); }
-  if (object["nameCard"] !== undefined && object["nameCard"] !== null) { expect(typeof object["nameCard"] === "string", `${at}/nameCard`, "a string", errors); }
-  if (object["groupID"] !== undefined && object["groupID"] !== null) { expect(typeof object["groupID"] === "string", `${at}/groupID`, "a string", errors); }
-  if (object["userID"] !== undefined && object["userID"] !== null) { expect(typeof object["userID"] === "string", `${at}/userID`, "a string", errors); }
-  if (object["status"] !== undefined && object["status"] !== null) { expect(MessageStatusValues.includes(object["status"] as never), `${at}/status`, "a MessageStatus value", errors); }
-  if (object["elemType"] !== undefined && object["elemType"] !== null) { expect(ElemTypeValues.includes(object["elemType"] as never), `${at}/elemType`, "a ElemType value", errors); }
-  if (object["textElem"] !== undefined && object["textElem"] !== null) { checkV2TimTextElem(object["textElem"], `${at}/textElem`, errors); }
-  if (object["customElem"] !== undefined && object["customElem"] !== null) { checkV2TimCustomElem(object["customElem"], `${at}/customElem`, errors); }
-  if (object["imageElem"] !== undefined && object["imageElem"] !== null) { checkV2TimImageElem(object["imageElem"], `${at}/imageElem`, errors); }
-  if (object["soundElem"] !== undefined && object["soundElem"] !== null) { checkV2TimSoundElem(object["soundElem"], `${at}/soundElem`, errors); }
-  if (object["videoElem"] !== undefined && object["videoElem"] !== null) { checkV2TimVideoElem(object["videoElem"], `${at}/videoElem`, errors); }
-  if (object["fileElem"] !== undefined && object["fileElem"] !== null) { checkV2TimFileElem(object["fileElem"], `${at}/fileElem`, errors); }
-  if (object["locationElem"] !== undefined && object["locationElem"] !== null) { checkV2TimLocationElem(object["locationElem"], `${at}/locationElem`, errors); }
-  if (object["faceElem"] !== undefined && object["faceElem"] !== null) { checkV2TimFaceElem(object["faceElem"], `${at}/faceElem`, errors); }
-  if (object["groupTipsElem"] !== undefined && object["groupTipsElem"] !== null) { checkV2TimGroupTipsElem(object["groupTipsElem"], `${at}/groupTipsElem`, errors); }
-  if (object["mergerElem"] !== undefined && object["mergerElem"] !== null) { checkV2TimMergerElem(object["mergerElem"], `${at}/mergerElem`, errors); }
-  if (object["localCustomData"] !== undefined && object["localCustomData"] !== null) { expect(typeof object["localCustomData"] === "string", `${at}/localCustomData`, "a string", errors); }
-  if (object["localCustomInt"] !== undefined && object["localCustomInt"] !== null) { object["localCustomInt"] = wide(object["localCustomInt"], false, `${at}/localCustomInt`, errors); }
-  if (object["cloudCustomData"] !== undefined && object["cloudCustomData"] !== null) { expect(typeof object["cloudCustomData"] === "string", `${at}/cloudCustomData`, "a string", errors); }
-  if (object["isSelf"] !== undefined && object["isSelf"] !== null) { expect(typeof object["isSelf"] === "boolean", `${at}/isSelf`, "a boolean", errors); }
-  if (object["isRead"] !== undefined && object["isRead"] !== null) { expect(typeof object["isRead"] === "boolean", `${at}/isRead`, "a boolean", errors); }
-  if (object["isPeerRead"] !== undefined && object["isPeerRead"] !== null) { expect(typeof object["isPeerRead"] === "boolean", `${at}/isPeerRead`, "a boolean", errors); }
-  if (object["priority"] !== undefined && object["priority"] !== null) { expect(MessagePriorityValues.includes(object["priority"] as never), `${at}/priority`, "a MessagePriority value", errors); }
-  if (object["offlinePushInfo"] !== undefined && object["offlinePushInfo"] !== null) { checkOfflinePushInfo(object["offlinePushInfo"], `${at}/offlinePushInfo`, errors); }
-  if (object["groupAtUserList"] !== undefined && object["groupAtUserList"] !== null) { { const base0 = `${at}/groupAtUserList`; if (Array.isArray(object["groupAtUserList"])) { const item0 = object["groupAtUserList"] as unknown[]; for (let index0 = 0; index0 < item0.length; index0++) { expect(typeof item0[index0] === "string", `${base0}/${index0}`, "a string", errors); } } else { expect(false, base0, "a list", errors); } } }
-  if (object["seq"] !== undefined && object["seq"] !== null) { expect(typeof object["seq"] === "string", `${at}/seq`, "a string", errors); }
-  if (object["random"] !== undefined && object["random"] !== null) { object["random"] = wide(object["random"], false, `${at}/random`, errors); }
-  if (object["isExcludedFromUnreadCount"] !== undefined && object["isExcludedFromUnreadCount"] !== null) { expect(typeof object["isExcludedFromUnreadCount"] === "boolean", `${at}/isExcludedFromUnreadCount`, "a boolean", errors); }
-  if (object["isExcludedFromLastMessage"] !== undefined && object["isExcludedFromLastMessage"] !== null) { expect(typeof object["isExcludedFromLastMessage"] === "boolean", `${at}/isExcludedFromLastMessage`, "a boolean", errors); }
-  if (object["isSupportMessageExtension"] !== undefined && object["isSupportMessageExtension"] !== null) { expect(typeof object["isSupportMessageExtension"] === "boolean", `${at}/isSupportMessageExtension`, "a boolean", errors); }
-  if (object["messageFromWeb"] !== undefined && object["messageFromWeb"] !== null) { expect(typeof object["messageFromWeb"] === "string", `${at}/messageFromWeb`, "a string", errors); }
-  if (object["id"] !== undefined && object["id"] !== null) { expect(typeof object["id"] === "string", `${at}/id`, "a string", errors); }
-  if (object["needReadReceipt"] !== undefined && object["needReadReceipt"] !== null) { expect(typeof object["needReadReceipt"] === "boolean", `${at}/needReadReceipt`, "a boolean", errors); }
-  if (object["hasRiskContent"] !== undefined && object["hasRiskContent"] !== null) { expect(typeof object["hasRiskContent"] === "boolean", `${at}/hasRiskContent`, "a boolean", errors); }
-  if (object["revokeReason"] !== undefined && object["revokeReason"] !== null) { expect(typeof object["revokeReason"] === "string", `${at}/revokeReason`, "a string", errors); }
-  if (object["isBroadcastMessage"] !== undefined && object["isBroadcastMessage"] !== null) { expect(typeof object["isBroadcastMessage"] === "boolean", `${at}/isBroadcastMessage`, "a boolean", errors); }
-  if (object["isExcludedFromContentModeration"] !== undefined && object["isExcludedFromContentModeration"] !== null) { expect(typeof object["isExcludedFromContentModeration"] === "boolean", `${at}/isExcludedFromContentModeration`, "a boolean", errors); }
-  if (object["revokerInfo"] !== undefined && object["revokerInfo"] !== null) { checkV2TimUserFullInfo(object["revokerInfo"], `${at}/revokerInfo`, errors); }
+  if (object["msgID"] !== undefined && object["msgID"] !== null) {
+    expect(
+      typeof object["msgID"] === "string",
+      `${at}/msgID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["timestamp"] !== undefined && object["timestamp"] !== null) {
+    object["timestamp"] = wide(
+      object["timestamp"],
+      false,
+      `${at}/timestamp`,
+      errors,
+    );
+  }
+  if (object["progress"] !== undefined && object["progress"] !== null) {
+    object["progress"] = wide(
+      object["progress"],
+      false,
+      `${at}/progress`,
+      errors,
+    );
+  }
+  if (object["sender"] !== undefined && object["sender"] !== null) {
+    expect(
+      typeof object["sender"] === "string",
+      `${at}/sender`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nickName"] !== undefined && object["nickName"] !== null) {
+    expect(
+      typeof object["nickName"] === "string",
+      `${at}/nickName`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["friendRemark"] !== undefined && object["friendRemark"] !== null) {
+    expect(
+      typeof object["friendRemark"] === "string",
+      `${at}/friendRemark`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) {
+    expect(
+      typeof object["faceUrl"] === "string",
+      `${at}/faceUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nameCard"] !== undefined && object["nameCard"] !== null) {
+    expect(
+      typeof object["nameCard"] === "string",
+      `${at}/nameCard`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["groupID"] !== undefined && object["groupID"] !== null) {
+    expect(
+      typeof object["groupID"] === "string",
+      `${at}/groupID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["userID"] !== undefined && object["userID"] !== null) {
+    expect(
+      typeof object["userID"] === "string",
+      `${at}/userID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["status"] !== undefined && object["status"] !== null) {
+    expect(
+      MessageStatusValues.includes(object["status"] as never),
+      `${at}/status`,
+      "a MessageStatus value",
+      errors,
+    );
+  }
+  if (object["elemType"] !== undefined && object["elemType"] !== null) {
+    expect(
+      ElemTypeValues.includes(object["elemType"] as never),
+      `${at}/elemType`,
+      "a ElemType value",
+      errors,
+    );
+  }
+  if (object["textElem"] !== undefined && object["textElem"] !== null) {
+    checkV2TimTextElem(object["textElem"], `${at}/textElem`, errors);
+  }
+  if (object["customElem"] !== undefined && object["customElem"] !== null) {
+    checkV2TimCustomElem(object["customElem"], `${at}/customElem`, errors);
+  }
+  if (object["imageElem"] !== undefined && object["imageElem"] !== null) {
+    checkV2TimImageElem(object["imageElem"], `${at}/imageElem`, errors);
+  }
+  if (object["soundElem"] !== undefined && object["soundElem"] !== null) {
+    checkV2TimSoundElem(object["soundElem"], `${at}/soundElem`, errors);
+  }
+  if (object["videoElem"] !== undefined && object["videoElem"] !== null) {
+    checkV2TimVideoElem(object["videoElem"], `${at}/videoElem`, errors);
+  }
+  if (object["fileElem"] !== undefined && object["fileElem"] !== null) {
+    checkV2TimFileElem(object["fileElem"], `${at}/fileElem`, errors);
+  }
+  if (object["locationElem"] !== undefined && object["locationElem"] !== null) {
+    checkV2TimLocationElem(
+      object["locationElem"],
+      `${at}/locationElem`,
+      errors,
+    );
+  }
+  if (object["faceElem"] !== undefined && object["faceElem"] !== null) {
+    checkV2TimFaceElem(object["faceElem"], `${at}/faceElem`, errors);
+  }
+  if (
+    object["groupTipsElem"] !== undefined &&
+    object["groupTipsElem"] !== null
+  ) {
+    checkV2TimGroupTipsElem(
+      object["groupTipsElem"],
+      `${at}/groupTipsElem`,
+      errors,
+    );
+  }
+  if (object["mergerElem"] !== undefined && object["mergerElem"] !== null) {
+    checkV2TimMergerElem(object["mergerElem"], `${at}/mergerElem`, errors);
+  }
+  if (
+    object["localCustomData"] !== undefined &&
+    object["localCustomData"] !== null
+  ) {
+    expect(
+      typeof object["localCustomData"] === "string",
+      `${at}/localCustomData`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["localCustomInt"] !== undefined &&
+    object["localCustomInt"] !== null
+  ) {
+    object["localCustomInt"] = wide(
+      object["localCustomInt"],
+      false,
+      `${at}/localCustomInt`,
+      errors,
+    );
+  }
+  if (
+    object["cloudCustomData"] !== undefined &&
+    object["cloudCustomData"] !== null
+  ) {
+    expect(
+      typeof object["cloudCustomData"] === "string",
+      `${at}/cloudCustomData`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["isSelf"] !== undefined && object["isSelf"] !== null) {
+    expect(
+      typeof object["isSelf"] === "boolean",
+      `${at}/isSelf`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["isRead"] !== undefined && object["isRead"] !== null) {
+    expect(
+      typeof object["isRead"] === "boolean",
+      `${at}/isRead`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["isPeerRead"] !== undefined && object["isPeerRead"] !== null) {
+    expect(
+      typeof object["isPeerRead"] === "boolean",
+      `${at}/isPeerRead`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["priority"] !== undefined && object["priority"] !== null) {
+    expect(
+      MessagePriorityValues.includes(object["priority"] as never),
+      `${at}/priority`,
+      "a MessagePriority value",
+      errors,
+    );
+  }
+  if (
+    object["offlinePushInfo"] !== undefined &&
+    object["offlinePushInfo"] !== null
+  ) {
+    checkOfflinePushInfo(
+      object["offlinePushInfo"],
+      `${at}/offlinePushInfo`,
+      errors,
+    );
+  }
+  if (
+    object["groupAtUserList"] !== undefined &&
+    object["groupAtUserList"] !== null
+  ) {
+    const base0 = `${at}/groupAtUserList`;
+    if (Array.isArray(object["groupAtUserList"])) {
+      const item0 = object["groupAtUserList"] as unknown[];
+      for (let index0 = 0; index0 < item0.length; index0++) {
+        expect(
+          typeof item0[index0] === "string",
+          `${base0}/${index0}`,
+          "a string",
+          errors,
+        );
+      }
+    } else {
+      expect(false, base0, "a list", errors);
+    }
+  }
+  if (object["seq"] !== undefined && object["seq"] !== null) {
+    expect(typeof object["seq"] === "string", `${at}/seq`, "a string", errors);
+  }
+  if (object["random"] !== undefined && object["random"] !== null) {
+    object["random"] = wide(object["random"], false, `${at}/random`, errors);
+  }
+  if (
+    object["isExcludedFromUnreadCount"] !== undefined &&
+    object["isExcludedFromUnreadCount"] !== null
+  ) {
+    expect(
+      typeof object["isExcludedFromUnreadCount"] === "boolean",
+      `${at}/isExcludedFromUnreadCount`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (
+    object["isExcludedFromLastMessage"] !== undefined &&
+    object["isExcludedFromLastMessage"] !== null
+  ) {
+    expect(
+      typeof object["isExcludedFromLastMessage"] === "boolean",
+      `${at}/isExcludedFromLastMessage`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (
+    object["isSupportMessageExtension"] !== undefined &&
+    object["isSupportMessageExtension"] !== null
+  ) {
+    expect(
+      typeof object["isSupportMessageExtension"] === "boolean",
+      `${at}/isSupportMessageExtension`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (
+    object["messageFromWeb"] !== undefined &&
+    object["messageFromWeb"] !== null
+  ) {
+    expect(
+      typeof object["messageFromWeb"] === "string",
+      `${at}/messageFromWeb`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["id"] !== undefined && object["id"] !== null) {
+    expect(typeof object["id"] === "string", `${at}/id`, "a string", errors);
+  }
+  if (
+    object["needReadReceipt"] !== undefined &&
+    object["needReadReceipt"] !== null
+  ) {
+    expect(
+      typeof object["needReadReceipt"] === "boolean",
+      `${at}/needReadReceipt`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (
+    object["hasRiskContent"] !== undefined &&
+    object["hasRiskContent"] !== null
+  ) {
+    expect(
+      typeof object["hasRiskContent"] === "boolean",
+      `${at}/hasRiskContent`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["revokeReason"] !== undefined && object["revokeReason"] !== null) {
+    expect(
+      typeof object["revokeReason"] === "string",
+      `${at}/revokeReason`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["isBroadcastMessage"] !== undefined &&
+    object["isBroadcastMessage"] !== null
+  ) {
+    expect(
+      typeof object["isBroadcastMessage"] === "boolean",
+      `${at}/isBroadcastMessage`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (
+    object["isExcludedFromContentModeration"] !== undefined &&
+    object["isExcludedFromContentModeration"] !== null
+  ) {
+    expect(
+      typeof object["isExcludedFromContentModeration"] === "boolean",
+      `${at}/isExcludedFromContentModeration`,
+      "a boolean",
+      errors,
+    );
+  }
+  if (object["revokerInfo"] !== undefined && object["revokerInfo"] !== null) {
+    checkV2TimUserFullInfo(object["revokerInfo"], `${at}/revokerInfo`, errors);
+  }
 }
 
-function checkV2TimSoundElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimSoundElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["path"] !== undefined && object["path"] !== null) { expect(typeof object["path"] === "string", `${at}/path`, "a string", errors); }
-  if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
-  if (object["dataSize"] !== undefined && object["dataSize"] !== null) { object["dataSize"] = wide(object["dataSize"], false, `${at}/dataSize`, errors); }
-  if (object["duration"] !== undefined && object["duration"] !== null) { object["duration"] = wide(object["duration"], false, `${at}/duration`, errors); }
-  if (object["url"] !== undefined && object["url"] !== null) { expect(typeof object["url"] === "string", `${at}/url`, "a string", errors); }
-  if (object["localUrl"] !== undefined && object["localUrl"] !== null) { expect(typeof object["localUrl"] === "string", `${at}/localUrl`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["path"] !== undefined && object["path"] !== null) {
+    expect(
+      typeof object["path"] === "string",
+      `${at}/path`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["UUID"] !== undefined && object["UUID"] !== null) {
+    expect(
+      typeof object["UUID"] === "string",
+      `${at}/UUID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["dataSize"] !== undefined && object["dataSize"] !== null) {
+    object["dataSize"] = wide(
+      object["dataSize"],
+      false,
+      `${at}/dataSize`,
+      errors,
+    );
+  }
+  if (object["duration"] !== undefined && object["duration"] !== null) {
+    object["duration"] = wide(
+      object["duration"],
+      false,
+      `${at}/duration`,
+      errors,
+    );
+  }
+  if (object["url"] !== undefined && object["url"] !== null) {
+    expect(typeof object["url"] === "string", `${at}/url`, "a string", errors);
+  }
+  if (object["localUrl"] !== undefined && object["localUrl"] !== null) {
+    expect(
+      typeof object["localUrl"] === "string",
+      `${at}/localUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimTextElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimTextElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["text"] !== undefined && object["text"] !== null) { expect(typeof object["text"] === "string", `${at}/text`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["text"] !== undefined && object["text"] !== null) {
+    expect(
+      typeof object["text"] === "string",
+      `${at}/text`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
-function checkV2TimUserFullInfo(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimUserFullInfo(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["userID"] !== undefined && object["userID"] !== null) { expect(typeof object["userID"] === "string", `${at}/userID`, "a string", errors); }
-  if (object["nickName"] !== undefined && object["nickName"] !== null) { expect(typeof object["nickName"] === "string", `${at}/nickName`, "a string", errors); }
-  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) { expect(typeof object["faceUrl"] === "string", `${at}/faceUrl`, "a string", errors); }
-  if (object["selfSignature"] !== undefined && object["selfSignature"] !== null) { expect(typeof object["selfSignature"] === "string", `${at}/selfSignature`, "a string", errors); }
-  if (object["gender"] !== undefined && object["gender"] !== null) { object["gender"] = wide(object["gender"], false, `${at}/gender`, errors); }
-  if (object["allowType"] !== undefined && object["allowType"] !== null) { object["allowType"] = wide(object["allowType"], false, `${at}/allowType`, errors); }
-  if (object["customInfo"] !== undefined && object["customInfo"] !== null) { { const base0 = `${at}/customInfo`; if (isObject(object["customInfo"])) { const item0 = object["customInfo"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) { expect(typeof item0[key0] === "string", `${base0}/${key0}`, "a string", errors); } } else { expect(false, base0, "an object", errors); } } }
-  if (object["role"] !== undefined && object["role"] !== null) { object["role"] = wide(object["role"], false, `${at}/role`, errors); }
-  if (object["level"] !== undefined && object["level"] !== null) { object["level"] = wide(object["level"], false, `${at}/level`, errors); }
-  if (object["birthday"] !== undefined && object["birthday"] !== null) { object["birthday"] = wide(object["birthday"], false, `${at}/birthday`, errors); }
+  if (object["userID"] !== undefined && object["userID"] !== null) {
+    expect(
+      typeof object["userID"] === "string",
+      `${at}/userID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nickName"] !== undefined && object["nickName"] !== null) {
+    expect(
+      typeof object["nickName"] === "string",
+      `${at}/nickName`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["faceUrl"] !== undefined && object["faceUrl"] !== null) {
+    expect(
+      typeof object["faceUrl"] === "string",
+      `${at}/faceUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["selfSignature"] !== undefined &&
+    object["selfSignature"] !== null
+  ) {
+    expect(
+      typeof object["selfSignature"] === "string",
+      `${at}/selfSignature`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["gender"] !== undefined && object["gender"] !== null) {
+    object["gender"] = wide(object["gender"], false, `${at}/gender`, errors);
+  }
+  if (object["allowType"] !== undefined && object["allowType"] !== null) {
+    object["allowType"] = wide(
+      object["allowType"],
+      false,
+      `${at}/allowType`,
+      errors,
+    );
+  }
+  if (object["customInfo"] !== undefined && object["customInfo"] !== null) {
+    const base0 = `${at}/customInfo`;
+    if (isObject(object["customInfo"])) {
+      const item0 = object["customInfo"] as Record<string, unknown>;
+      for (const key0 of Object.keys(item0)) {
+        expect(
+          typeof item0[key0] === "string",
+          `${base0}/${key0}`,
+          "a string",
+          errors,
+        );
+      }
+    } else {
+      expect(false, base0, "an object", errors);
+    }
+  }
+  if (object["role"] !== undefined && object["role"] !== null) {
+    object["role"] = wide(object["role"], false, `${at}/role`, errors);
+  }
+  if (object["level"] !== undefined && object["level"] !== null) {
+    object["level"] = wide(object["level"], false, `${at}/level`, errors);
+  }
+  if (object["birthday"] !== undefined && object["birthday"] !== null) {
+    object["birthday"] = wide(
+      object["birthday"],
+      false,
+      `${at}/birthday`,
+      errors,
+    );
+  }
 }
 
-function checkV2TimVideoElem(value: unknown, at: string, errors: ParseError[]): void {
+function checkV2TimVideoElem(
+  value: unknown,
+  at: string,
+  errors: ParseError[],
+): void {
   if (!isObject(value)) {
     errors.push({ pointer: at, message: "expected an object" });
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object["videoPath"] !== undefined && object["videoPath"] !== null) { expect(typeof object["videoPath"] === "string", `${at}/videoPath`, "a string", errors); }
-  if (object["UUID"] !== undefined && object["UUID"] !== null) { expect(typeof object["UUID"] === "string", `${at}/UUID`, "a string", errors); }
-  if (object["videoSize"] !== undefined && object["videoSize"] !== null) { object["videoSize"] = wide(object["videoSize"], false, `${at}/videoSize`, errors); }
-  if (object["duration"] !== undefined && object["duration"] !== null) { object["duration"] = wide(object["duration"], false, `${at}/duration`, errors); }
-  if (object["videoType"] !== undefined && object["videoType"] !== null) { expect(typeof object["videoType"] === "string", `${at}/videoType`, "a string", errors); }
-  if (object["snapshotPath"] !== undefined && object["snapshotPath"] !== null) { expect(typeof object["snapshotPath"] === "string", `${at}/snapshotPath`, "a string", errors); }
-  if (object["snapshotUUID"] !== undefined && object["snapshotUUID"] !== null) { expect(typeof object["snapshotUUID"] === "string", `${at}/snapshotUUID`, "a string", errors); }
-  if (object["snapshotSize"] !== undefined && object["snapshotSize"] !== null) { object["snapshotSize"] = wide(object["snapshotSize"], false, `${at}/snapshotSize`, errors); }
-  if (object["snapshotWidth"] !== undefined && object["snapshotWidth"] !== null) { object["snapshotWidth"] = wide(object["snapshotWidth"], false, `${at}/snapshotWidth`, errors); }
-  if (object["snapshotHeight"] !== undefined && object["snapshotHeight"] !== null) { object["snapshotHeight"] = wide(object["snapshotHeight"], false, `${at}/snapshotHeight`, errors); }
-  if (object["videoUrl"] !== undefined && object["videoUrl"] !== null) { expect(typeof object["videoUrl"] === "string", `${at}/videoUrl`, "a string", errors); }
-  if (object["snapshotUrl"] !== undefined && object["snapshotUrl"] !== null) { expect(typeof object["snapshotUrl"] === "string", `${at}/snapshotUrl`, "a string", errors); }
-  if (object["localVideoUrl"] !== undefined && object["localVideoUrl"] !== null) { expect(typeof object["localVideoUrl"] === "string", `${at}/localVideoUrl`, "a string", errors); }
-  if (object["localSnapshotUrl"] !== undefined && object["localSnapshotUrl"] !== null) { expect(typeof object["localSnapshotUrl"] === "string", `${at}/localSnapshotUrl`, "a string", errors); }
-  if (object["nextElem"] !== undefined && object["nextElem"] !== null) { { const base0 = `${at}/nextElem`; if (isObject(object["nextElem"])) { const item0 = object["nextElem"] as Record<string, unknown>; for (const key0 of Object.keys(item0)) {  } } else { expect(false, base0, "an object", errors); } } }
+  if (object["videoPath"] !== undefined && object["videoPath"] !== null) {
+    expect(
+      typeof object["videoPath"] === "string",
+      `${at}/videoPath`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["UUID"] !== undefined && object["UUID"] !== null) {
+    expect(
+      typeof object["UUID"] === "string",
+      `${at}/UUID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["videoSize"] !== undefined && object["videoSize"] !== null) {
+    object["videoSize"] = wide(
+      object["videoSize"],
+      false,
+      `${at}/videoSize`,
+      errors,
+    );
+  }
+  if (object["duration"] !== undefined && object["duration"] !== null) {
+    object["duration"] = wide(
+      object["duration"],
+      false,
+      `${at}/duration`,
+      errors,
+    );
+  }
+  if (object["videoType"] !== undefined && object["videoType"] !== null) {
+    expect(
+      typeof object["videoType"] === "string",
+      `${at}/videoType`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["snapshotPath"] !== undefined && object["snapshotPath"] !== null) {
+    expect(
+      typeof object["snapshotPath"] === "string",
+      `${at}/snapshotPath`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["snapshotUUID"] !== undefined && object["snapshotUUID"] !== null) {
+    expect(
+      typeof object["snapshotUUID"] === "string",
+      `${at}/snapshotUUID`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["snapshotSize"] !== undefined && object["snapshotSize"] !== null) {
+    object["snapshotSize"] = wide(
+      object["snapshotSize"],
+      false,
+      `${at}/snapshotSize`,
+      errors,
+    );
+  }
+  if (
+    object["snapshotWidth"] !== undefined &&
+    object["snapshotWidth"] !== null
+  ) {
+    object["snapshotWidth"] = wide(
+      object["snapshotWidth"],
+      false,
+      `${at}/snapshotWidth`,
+      errors,
+    );
+  }
+  if (
+    object["snapshotHeight"] !== undefined &&
+    object["snapshotHeight"] !== null
+  ) {
+    object["snapshotHeight"] = wide(
+      object["snapshotHeight"],
+      false,
+      `${at}/snapshotHeight`,
+      errors,
+    );
+  }
+  if (object["videoUrl"] !== undefined && object["videoUrl"] !== null) {
+    expect(
+      typeof object["videoUrl"] === "string",
+      `${at}/videoUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["snapshotUrl"] !== undefined && object["snapshotUrl"] !== null) {
+    expect(
+      typeof object["snapshotUrl"] === "string",
+      `${at}/snapshotUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["localVideoUrl"] !== undefined &&
+    object["localVideoUrl"] !== null
+  ) {
+    expect(
+      typeof object["localVideoUrl"] === "string",
+      `${at}/localVideoUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (
+    object["localSnapshotUrl"] !== undefined &&
+    object["localSnapshotUrl"] !== null
+  ) {
+    expect(
+      typeof object["localSnapshotUrl"] === "string",
+      `${at}/localSnapshotUrl`,
+      "a string",
+      errors,
+    );
+  }
+  if (object["nextElem"] !== undefined && object["nextElem"] !== null) {
+    expect(isObject(object["nextElem"]), `${at}/nextElem`, "an object", errors);
+  }
 }
 
 /**
@@ -1751,19 +3207,28 @@ function checkV2TimVideoElem(value: unknown, at: string, errors: ParseError[]): 
  * integers into `bigint` in place. Digits `JSON.parse` rounded away are lost: read the text
  * with `parseGetConversationResponseText` when every digit matters.
  */
-export function parseGetConversationResponse(json: unknown): ParseResult<GetConversationResponse> {
+export function parseGetConversationResponse(
+  json: unknown,
+): ParseResult<GetConversationResponse> {
   const errors: ParseError[] = [];
   checkGetConversationResponse(json, "", errors);
-  return errors.length === 0 ? { ok: true, value: json as GetConversationResponse } : { ok: false, errors };
+  return errors.length === 0
+    ? { ok: true, value: json as GetConversationResponse }
+    : { ok: false, errors };
 }
 
 /** Reads JSON text as a GetConversationResponse, keeping every digit of its 64-bit integers. */
-export function parseGetConversationResponseText(text: string): ParseResult<GetConversationResponse> {
+export function parseGetConversationResponseText(
+  text: string,
+): ParseResult<GetConversationResponse> {
   let json: unknown;
   try {
     json = readJson(text);
   } catch (error) {
-    return { ok: false, errors: [{ pointer: "", message: (error as Error).message }] };
+    return {
+      ok: false,
+      errors: [{ pointer: "", message: (error as Error).message }],
+    };
   }
   return parseGetConversationResponse(json);
 }

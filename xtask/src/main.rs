@@ -9,6 +9,7 @@
 
 mod codegen;
 mod corpus;
+mod format;
 mod shell;
 mod tools;
 

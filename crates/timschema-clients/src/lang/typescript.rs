@@ -78,7 +78,7 @@ fn check(model: &Model, ty: &Ty, value: &str, at: &str, depth: usize) -> String 
                 inner
             };
             format!(
-                "{{ const {base} = {at}; if (Array.isArray({value})) {{ const {element} = {value} as unknown[]; for (let {index} = 0; {index} < {element}.length; {index}++) {{ {inner} }} }} else {{ expect(false, {base}, \"a list\", errors); }} }}"
+                "const {base} = {at}; if (Array.isArray({value})) {{ const {element} = {value} as unknown[]; for (let {index} = 0; {index} < {element}.length; {index}++) {{ {inner} }} }} else {{ expect(false, {base}, \"a list\", errors); }}"
             )
         }
         Ty::Map(inner) => {
@@ -88,7 +88,10 @@ fn check(model: &Model, ty: &Ty, value: &str, at: &str, depth: usize) -> String 
                 format!("key{depth}"),
             );
             let entry = match inner.as_ref() {
-                Ty::Any => String::new(),
+                // Any value will do: only the object itself is checked.
+                Ty::Any => {
+                    return format!("expect(isObject({value}), {at}, \"an object\", errors);");
+                }
                 other => check(
                     model,
                     other,
@@ -98,7 +101,7 @@ fn check(model: &Model, ty: &Ty, value: &str, at: &str, depth: usize) -> String 
                 ),
             };
             format!(
-                "{{ const {base} = {at}; if (isObject({value})) {{ const {element} = {value} as Record<string, unknown>; for (const {key} of Object.keys({element})) {{ {entry} }} }} else {{ expect(false, {base}, \"an object\", errors); }} }}"
+                "const {base} = {at}; if (isObject({value})) {{ const {element} = {value} as Record<string, unknown>; for (const {key} of Object.keys({element})) {{ {entry} }} }} else {{ expect(false, {base}, \"an object\", errors); }}"
             )
         }
         Ty::Any => String::new(),
