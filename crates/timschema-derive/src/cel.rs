@@ -319,19 +319,16 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
     })
 }
 
-/// The details a broken field rule reports: its `detail` template, or the one its kind reads
-/// as, over the field's value (`self.<field>`, or `item` for a rule on each item), compiled by
-/// the same template compiler as a CEL rule's, so every message is rendered one way.
+/// The details a broken field rule reports: its kind's template over the field's value
+/// (`self.<field>`, or `item` for a rule on each item), compiled by the same template compiler
+/// as a CEL rule's `detail`, so every message is rendered one way.
 pub fn field_detail(rule: &RuleDef, field: &Field, fields: &[Field]) -> syn::Result<TokenStream> {
     let value = if rule.each {
         "item".to_owned()
     } else {
         format!("self.{}", field.wire)
     };
-    let template = match &rule.detail {
-        Some(template) => template.clone(),
-        None => syn::LitStr::new(&kind_template(&rule.kind, &value), rule.kind_span),
-    };
+    let template = syn::LitStr::new(&kind_template(&rule.kind, &value), rule.kind_span);
     let mut compiler = Compiler {
         fields,
         source: "",
@@ -352,13 +349,10 @@ pub fn field_detail(rule: &RuleDef, field: &Field, fields: &[Field]) -> syn::Res
 fn kind_template(kind: &crate::model::Kind, value: &str) -> String {
     use crate::model::{Kind as K, NumLit, OneOfLit};
     let escape = |text: &str| text.replace('{', "{{").replace('}', "}}");
-    let number = |n: &NumLit| {
-        let sign = if n.negative { "-" } else { "" };
-        match &n.lit {
-            syn::Lit::Float(_) => format!("{}", n.value()),
-            syn::Lit::Int(i) => format!("{sign}{}", i.base10_digits()),
-            other => format!("{sign}{}", quote!(#other)),
-        }
+    // As the runtime's `Num` shows a bound: an integer's digits, a float as `f64` prints.
+    let number = |n: &NumLit| match &n.lit {
+        syn::Lit::Int(i) => format!("{}{}", if n.negative { "-" } else { "" }, i.base10_digits()),
+        _ => format!("{}", n.value()),
     };
     match kind {
         K::Range { min, max } => {
