@@ -592,31 +592,26 @@ impl Compiler<'_> {
                 field,
                 test,
             } => {
+                if !*test {
+                    // A field's value is read where it lies, typed (see `place`).
+                    let (ty, place) = self.place(expr)?.expect("a selection is a place");
+                    return Ok((ty, quote!(#rt::value(#place))));
+                }
                 if let Some(name) = expr.self_field() {
                     let field = self.field(name, expr.span)?;
                     let member = &field.member;
-                    let (ty, optional) = field_type(&field.ty);
-                    let tokens = match (test, optional) {
-                        (true, true) => {
-                            quote_spanned!(span=> ::core::result::Result::Ok(#rt::Val::Bool(self.#member.is_some())))
-                        }
-                        (true, false) => quote!(::core::result::Result::Ok(#rt::Val::Bool(true))),
-                        (false, true) => quote_spanned!(span=> #rt::read(&self.#member)),
-                        (false, false) => {
-                            quote_spanned!(span=> ::core::result::Result::Ok(#rt::CelValue::cel(&self.#member)))
-                        }
+                    let tokens = if field_type(&field.ty).1 {
+                        quote_spanned!(span=> ::core::result::Result::Ok(#rt::Val::Bool(self.#member.is_some())))
+                    } else {
+                        quote!(::core::result::Result::Ok(#rt::Val::Bool(true)))
                     };
-                    return Ok((if *test { Ty::Bool } else { ty }, tokens));
+                    return Ok((Ty::Bool, tokens));
                 }
                 let present = self.field_of(operand, field, expr.span)?;
-                if *test {
-                    (
-                        Ty::Bool,
-                        quote!(#rt::has(#present.map(|field| field.is_some()))),
-                    )
-                } else {
-                    (Ty::Dyn, quote!(#rt::value(#present.flatten())))
-                }
+                (
+                    Ty::Bool,
+                    quote!(#rt::has(#present.map(|field| field.is_some()))),
+                )
             }
             Kind::Index(operand, index) => {
                 let (ty, operand) = self.expr(operand)?;

@@ -194,12 +194,6 @@ impl<T: CelValue> CelValue for Box<T> {
     }
 }
 
-/// Reads an optional field: its value, or the error of a field that is not there.
-#[inline]
-pub fn read<T: CelValue>(field: &Option<T>) -> R<'_> {
-    field.as_ref().map(CelValue::cel).ok_or(CelError)
-}
-
 /// The value of a boolean result, or the error it is not a `bool`.
 #[inline]
 fn truth(value: R<'_>) -> Result<bool, CelError> {
