@@ -1,11 +1,9 @@
 // Enforces the rules a committed schema carries as CEL, with @bufbuild/cel (an independent CEL
 // implementation), for tests/cel_runtime.rs. Usage:
-//   node cel-rules.cjs SCHEMA EXTRA_RULES DOCUMENTS
-// SCHEMA is a committed schema: every `x-timschema-rules` entry with a `rule` is run on the
-// objects its `paths` name. EXTRA_RULES is a JSON array of {id, rule, type} for rules whose
-// keywords are in the schema and whose CEL is in the catalogue (type: a `$defs` name, or "" for
-// the root); they run where this script's own walk of the schema finds that type. The script
-// checks that its walk agrees with every entry's `paths`.
+//   node cel-rules.cjs SCHEMA DOCUMENTS
+// SCHEMA is a committed schema: every `x-timschema-rules` entry is run on the objects its
+// `paths` name. The script checks that its own walk of the schema agrees with every entry's
+// `paths`.
 //
 // DOCUMENTS holds one document per line, tagged so no digit is lost: an integer is
 // {"$i": "decimal"} (or {"$u": …} above 2^63 - 1), a double {"$d": number}, an object
@@ -18,9 +16,8 @@
 const fs = require("node:fs");
 const { celEnv, celUint, isCelError, parse, plan } = require("@bufbuild/cel");
 
-const [schemaFile, extraFile, documentsFile] = process.argv.slice(2);
+const [schemaFile, documentsFile] = process.argv.slice(2);
 const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
-const extra = JSON.parse(fs.readFileSync(extraFile, "utf8"));
 
 // Where each named schema's instances sit: JSON pointers with * for any item.
 function instancePaths() {
@@ -61,9 +58,6 @@ for (const [type, node] of listedIn) {
     }
     if (entry.rule !== undefined) rules.push({ id: entry.id, text: entry.rule, paths: entry.paths });
   }
-}
-for (const rule of extra) {
-  rules.push({ id: rule.id, text: rule.rule, paths: paths.get(rule.type) || [] });
 }
 const env = celEnv();
 for (const rule of rules) rule.run = plan(env, parse(rule.text));

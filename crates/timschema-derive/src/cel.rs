@@ -26,7 +26,8 @@ pub struct Compiled {
     pub detail: TokenStream,
     /// The fields read, by wire name, in order.
     pub fields: Vec<String>,
-    /// The field the rule is reported at, as far as it is fixed (before any `{…}` part).
+    /// Where the rule is reported, as declared (`markList/*`, `lastMessage/{…}`), or the first
+    /// field read.
     pub at: String,
     /// Rust building the place the rule is reported at, a `&str` or `String`.
     pub at_value: TokenStream,
@@ -248,13 +249,7 @@ pub fn compile(rule: &RuleDef, fields: &[Field]) -> syn::Result<Compiled> {
             } else {
                 quote!(#value)
             };
-            let fixed = value
-                .split('{')
-                .next()
-                .unwrap_or_default()
-                .trim_end_matches("/*")
-                .trim_end_matches('/');
-            (fixed.to_owned(), tokens)
+            (value, tokens)
         }
         None => {
             let first = read.first().cloned().ok_or_else(|| {

@@ -169,8 +169,9 @@ pub struct Rule {
     /// For a rule written in CEL: its expression, as `timschema-cel` prints it. True when the
     /// rule holds, over the object as `self`; the derive compiled it into the check.
     pub cel: Option<&'static str>,
-    /// For a rule written in CEL: the field a broken rule is reported at, relative to the
-    /// type (`/` between nested names).
+    /// For a rule written in CEL: where a broken rule is reported, relative to the type, as
+    /// declared: `/` between nested names, `*` for each item of a list the rule's `all` finds
+    /// false, `{expression}` for a name the CEL expression computes.
     pub at: Option<&'static str>,
 }
 
@@ -195,7 +196,29 @@ impl Rule {
     pub fn field_path(&self) -> Option<&'static str> {
         match self.target {
             Target::Field(field) | Target::Each(field) => Some(field),
-            Target::Value => self.at.or_else(|| self.fields.first().copied()),
+            Target::Value => self
+                .at
+                .map(|at| {
+                    let fixed = at.split('{').next().unwrap_or_default();
+                    fixed.trim_end_matches("/*").trim_end_matches('/')
+                })
+                .or_else(|| self.fields.first().copied()),
+        }
+    }
+
+    /// Where a broken rule is reported, relative to the object it applies to: a field
+    /// (`unreadCount`), each item a rule's `all` finds false (`markList/*`), a path with a
+    /// name computed by CEL (`lastMessage/{self.type == 2 ? "groupID" : "userID"}`), or `""`
+    /// for the value itself (a rule on an enumeration's value).
+    pub fn reported_at(&self) -> String {
+        match self.target {
+            Target::Field(field) => field.to_owned(),
+            Target::Each(field) => format!("{field}/*"),
+            Target::Value => self
+                .at
+                .or_else(|| self.fields.first().copied())
+                .unwrap_or_default()
+                .to_owned(),
         }
     }
 

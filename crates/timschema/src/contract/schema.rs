@@ -1,5 +1,6 @@
 //! How rules reach the JSON Schema: every rule the standard can express becomes keywords in the
-//! schema of its type, and the rest are listed under the `x-timschema-rules` extension keyword.
+//! schema of its type, and every rule, those included, is listed with its CEL under the
+//! `x-timschema-rules` extension keyword of its type.
 //!
 //! Each rule's keywords go into an `allOf` entry of their own, tagged with a `$comment`, so that
 //! a validator error whose keyword location lies inside that entry can be reported under the
@@ -13,7 +14,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Rule, RuleKind, Target, TypeContract};
 
-/// The extension keyword that lists the rules JSON Schema cannot express.
+/// The extension keyword that lists a type's rules, each with its CEL.
 pub const RULES_KEYWORD: &str = "x-timschema-rules";
 
 /// Where in a schema document each schema-enforced rule lives: pairs of the JSON pointer of the
@@ -87,54 +88,20 @@ pub fn apply(document: &mut Value, types: &[TypeContract], root_type: &str) -> R
         let Some(type_schema) = document.pointer_mut(&base) else {
             continue;
         };
+        let key = if contract.name == root_type {
+            ""
+        } else {
+            contract.name
+        };
         let mut listed = Vec::new();
         for rule in contract.rules {
-            if !rule.schema_enforced() {
-                let key = if contract.name == root_type {
-                    ""
-                } else {
-                    contract.name
-                };
-                listed.push(listed_rule(rule, paths.get(key)));
-                continue;
-            }
-            let (target_pointer, keywords) = match (rule.target, rule.kind) {
-                (Target::Field(field), kind) => {
-                    (format!("/properties/{field}"), field_keywords(kind))
-                }
-                (Target::Each(field), kind) => {
-                    (format!("/properties/{field}/items"), field_keywords(kind))
-                }
-                (Target::Value, RuleKind::Forbid(lit)) => {
-                    (String::new(), json!({ "not": { "const": lit.to_json() } }))
-                }
-                (Target::Value, _) => (
-                    String::new(),
-                    rule.schema.map_or(Value::Null, |schema| schema()),
-                ),
-            };
-            let Some(Value::Object(target)) = type_schema.pointer_mut(&target_pointer) else {
-                panic!(
-                    "rule {} targets {target_pointer} of {}, which the schema lacks",
-                    rule.id, contract.name
-                );
-            };
-            let Value::Object(mut keywords) = keywords else {
-                panic!("rule {} has no schema keywords", rule.id);
-            };
-            narrow_type(&mut keywords, target);
-            let mut entry = Map::new();
-            entry.insert("$comment".into(), format!("rule {}", rule.id).into());
-            entry.append(&mut keywords);
-            let all_of = target
-                .entry("allOf")
-                .or_insert_with(|| Value::Array(Vec::new()));
-            let all_of = all_of.as_array_mut().expect("allOf is an array");
-            locations.0.push((
-                format!("{base}{target_pointer}/allOf/{}", all_of.len()),
-                rule,
-            ));
-            all_of.push(Value::Object(entry));
+            let location = rule
+                .schema_enforced()
+                .then(|| add_keywords(type_schema, &base, rule));
+            listed.push(listed_rule(rule, paths.get(key), location.as_deref()));
+            locations
+                .0
+                .extend(location.map(|location| (location, rule)));
         }
         if !listed.is_empty() {
             type_schema
@@ -146,12 +113,48 @@ pub fn apply(document: &mut Value, types: &[TypeContract], root_type: &str) -> R
     locations
 }
 
-/// A rule the keywords do not enforce, as an `x-timschema-rules` entry. The shape is that of
-/// Kubernetes' `x-kubernetes-validations` (`rule`, `message`, `fieldPath`, `reason`), with the
-/// rule's `id` and `severity`, and `paths`: the JSON pointers of the objects it applies to,
-/// `*` standing for every item of an array. `rule` is the CEL expression, over the object as
-/// `self`, that is true when the rule holds; a rule not (yet) written in CEL has none.
-fn listed_rule(rule: &Rule, paths: Option<&Vec<String>>) -> Value {
+/// Puts the keywords of a schema-enforced `rule` into its own `allOf` entry of the schema of its
+/// type (`type_schema`, at `base` in the document); returns the entry's location.
+fn add_keywords(type_schema: &mut Value, base: &str, rule: &'static Rule) -> String {
+    let (target_pointer, keywords) = match (rule.target, rule.kind) {
+        (Target::Field(field), kind) => (format!("/properties/{field}"), field_keywords(kind)),
+        (Target::Each(field), kind) => (format!("/properties/{field}/items"), field_keywords(kind)),
+        (Target::Value, RuleKind::Forbid(lit)) => {
+            (String::new(), json!({ "not": { "const": lit.to_json() } }))
+        }
+        (Target::Value, _) => (
+            String::new(),
+            rule.schema.map_or(Value::Null, |schema| schema()),
+        ),
+    };
+    let Some(Value::Object(target)) = type_schema.pointer_mut(&target_pointer) else {
+        panic!(
+            "rule {} targets {target_pointer} of {}, which the schema lacks",
+            rule.id, rule.type_name
+        );
+    };
+    let Value::Object(mut keywords) = keywords else {
+        panic!("rule {} has no schema keywords", rule.id);
+    };
+    narrow_type(&mut keywords, target);
+    let mut entry = Map::new();
+    entry.insert("$comment".into(), format!("rule {}", rule.id).into());
+    entry.append(&mut keywords);
+    let all_of = target
+        .entry("allOf")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let all_of = all_of.as_array_mut().expect("allOf is an array");
+    all_of.push(Value::Object(entry));
+    format!("{base}{target_pointer}/allOf/{}", all_of.len() - 1)
+}
+
+/// A rule as an `x-timschema-rules` entry. The shape is that of Kubernetes'
+/// `x-kubernetes-validations` (`rule`, `message`, `fieldPath`, `reason`), with the rule's `id`
+/// and `severity`; `paths`, the JSON pointers of the objects it applies to, `*` standing for
+/// every item of an array; `at`, where a broken rule is reported ([`Rule::reported_at`]); and,
+/// for a rule the keywords enforce too, `keywordLocation`, the pointer of their `allOf` entry.
+/// `rule` is the CEL expression, over the object as `self`, that is true when the rule holds.
+fn listed_rule(rule: &Rule, paths: Option<&Vec<String>>, keywords: Option<&str>) -> Value {
     let mut entry = Map::new();
     entry.insert("id".into(), rule.id.into());
     if let Some(cel) = rule.expression() {
@@ -167,6 +170,10 @@ fn listed_rule(rule: &Rule, paths: Option<&Vec<String>>) -> Value {
     entry.insert("reason".into(), "FieldValueInvalid".into());
     entry.insert("severity".into(), rule.severity.as_str().into());
     entry.insert("paths".into(), json!(paths.cloned().unwrap_or_default()));
+    entry.insert("at".into(), rule.reported_at().into());
+    if let Some(location) = keywords {
+        entry.insert("keywordLocation".into(), location.into());
+    }
     Value::Object(entry)
 }
 

@@ -14,8 +14,8 @@
 use serde_json::Value;
 
 use super::{Response, UnknownFields, rules_layer, schema_layer};
-use crate::contract::walker::{overlaps, unescape};
-use crate::contract::{Finding, Skipped, ids};
+use crate::contract::walker::{contains, overlaps, unescape};
+use crate::contract::{Finding, Skipped, Target, ids};
 use crate::schema::walk::Step;
 
 /// How much of the schema the schema layer validates.
@@ -159,7 +159,7 @@ fn merge(schema: schema_layer::Findings, rules: rules_layer::Outcome) -> Found {
             .skipped
             .iter()
             .any(|s| s.rule == finding.rule && overlaps(&s.pointer, &finding.pointer));
-        if !seen && !skipped {
+        if !seen && !skipped && !unjudged(&finding, &schema.structural) {
             findings.push(finding);
         }
     }
@@ -191,6 +191,35 @@ fn merge(schema: schema_layer::Findings, rules: rules_layer::Outcome) -> Found {
         findings,
         skipped: rules.skipped,
     }
+}
+
+/// Whether the schema judged a rule on an object where CEL would not: the object is not an
+/// object, or a field the rule reads holds a value of the wrong kind (`conversationID: 0`).
+/// Reading such a value is an error in CEL, which leaves the rule unjudged, as the rules layer
+/// leaves a rule that reads a value set aside; the structural error is the finding there.
+fn unjudged(finding: &Finding, structural: &[Finding]) -> bool {
+    let Some(rule) = crate::rules::by_id(finding.rule) else {
+        return false;
+    };
+    if !matches!(rule.target, Target::Value) || rule.fields.is_empty() {
+        return false;
+    }
+    let pointer = finding.pointer.as_str();
+    let objects = [
+        Some(pointer),
+        pointer.rsplit_once('/').map(|(parent, _)| parent),
+    ];
+    structural.iter().any(|s| {
+        contains(&s.pointer, pointer)
+            || objects.iter().flatten().any(|object| {
+                rule.fields.iter().any(|field| {
+                    s.pointer
+                        .strip_prefix(*object)
+                        .and_then(|rest| rest.strip_prefix('/'))
+                        == Some(*field)
+                })
+            })
+    })
 }
 
 /// Each layer on its own, for the benchmarks.

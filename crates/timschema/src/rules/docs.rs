@@ -10,9 +10,10 @@ pub fn markdown(rules: &[&Rule]) -> String {
          # The rules of the getConversation contract\n\n\
          Every rule `timschema` checks, declared once on the Rust type it belongs to. \
          **Schema** means the shipped JSON Schema enforces the rule too, so any 2020-12 validator \
-         catches it; the other rules are listed in the schema under `x-timschema-rules` and only \
-         `timschema` enforces them (JSON Schema cannot compare two fields or count bytes, and a \
-         schema cannot warn).\n\n\
+         catches it; the others only `timschema` and a CEL runtime enforce (JSON Schema cannot \
+         compare two fields or count bytes, and a schema cannot warn). Every rule is listed with \
+         its CEL in the schema under `x-timschema-rules`, so the generated client validators \
+         enforce all of them.\n\n\
          | id | severity | type | applies to | message | enforced by |\n\
          |---|---|---|---|---|---|\n",
     );

@@ -31,3 +31,14 @@ pub fn types() -> Vec<TypeContract> {
 pub fn catalogue() -> Vec<&'static crate::contract::Rule> {
     types().into_iter().flat_map(|t| t.rules.iter()).collect()
 }
+
+/// The rule with this id.
+pub(crate) fn by_id(id: &str) -> Option<&'static crate::contract::Rule> {
+    static BY_ID: std::sync::OnceLock<Vec<&'static crate::contract::Rule>> =
+        std::sync::OnceLock::new();
+    BY_ID
+        .get_or_init(catalogue)
+        .iter()
+        .copied()
+        .find(|rule| rule.id == id)
+}
