@@ -79,6 +79,10 @@ pub fn artifacts() -> Vec<Artifact> {
             });
         }
     }
+    artifacts.push(Artifact {
+        path: PathBuf::from("clients/README.md"),
+        contents: timschema_clients::readme(),
+    });
     for mutant in timschema::fixtures::structural_mutants() {
         let path = Path::new("tests/fixtures/invalid")
             .join(mutant.rule)
@@ -151,6 +155,14 @@ pub fn generate(
         timschema_cli::write::replace_all(root, &to_write)
             .map_err(|e| format!("cannot write the generated files: {e}"))?;
     }
+    for artifact in artifacts.iter().filter(|a| is_program(&a.path)) {
+        let path = root.join(&artifact.path);
+        if mode == Mode::Write {
+            make_executable(&path)?;
+        } else if path.exists() && !is_executable(&path) {
+            stale.push(format!("{} (not executable)", artifact.path.display()));
+        }
+    }
     for dir in GENERATED_DIRS {
         for leftover in leftovers(root, dir, &artifacts)? {
             stale.push(format!(
@@ -164,6 +176,34 @@ pub fn generate(
         }
     }
     Ok(stale)
+}
+
+/// A generated file that is run as a program: a client's conformance runner.
+fn is_program(path: &Path) -> bool {
+    path.ends_with("conformance/run")
+}
+
+#[cfg(unix)]
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(_: &Path) -> bool {
+    true
+}
+
+#[cfg(unix)]
+fn make_executable(path: &Path) -> Result<(), String> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o755))
+        .map_err(|e| format!("cannot make {} executable: {e}", path.display()))
+}
+
+#[cfg(not(unix))]
+fn make_executable(_: &Path) -> Result<(), String> {
+    Ok(())
 }
 
 /// Files in a generated folder that no artifact accounts for.

@@ -9,6 +9,8 @@ pub struct Model {
     pub root: String,
     /// The types: the root first, then the schema's `$defs` in its order.
     pub types: Vec<TypeDef>,
+    /// The rules each type lists (`x-timschema-rules`), by type name, in the same order.
+    pub rules: Vec<(String, Vec<crate::rules::Rule>)>,
 }
 
 /// One named type.
@@ -99,12 +101,14 @@ impl Model {
             .map(root_name)
             .unwrap_or_else(|| "Root".to_owned());
         let mut types = vec![class(&root, schema)?];
+        let mut rules = vec![(root.clone(), crate::rules::of(schema)?)];
         if let Some(defs) = schema.get("$defs").and_then(Value::as_object) {
             for (name, def) in defs {
                 types.push(type_def(name, def)?);
+                rules.push((name.clone(), crate::rules::of(def)?));
             }
         }
-        Ok(Model { root, types })
+        Ok(Model { root, types, rules })
     }
 
     /// The type with this name.

@@ -91,7 +91,7 @@ fn write(model: &Model, ty: &Ty, value: &str) -> String {
 }
 
 impl Language for Dart {
-    fn files(&self, model: &Model) -> Vec<(String, String)> {
+    fn files(&self, model: &Model) -> Result<Vec<(String, String)>, String> {
         let mut out = banner("//");
         out.push_str(
             "// ignore_for_file: constant_identifier_names, non_constant_identifier_names\n",
@@ -192,6 +192,6 @@ impl Language for Dart {
                 }
             }
         }
-        vec![("timschema.dart".to_owned(), out)]
+        Ok(vec![("timschema.dart".to_owned(), out)])
     }
 }

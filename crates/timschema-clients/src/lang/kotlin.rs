@@ -145,7 +145,7 @@ fn constant(value: &str) -> String {
 }
 
 impl Language for Kotlin {
-    fn files(&self, model: &Model) -> Vec<(String, String)> {
+    fn files(&self, model: &Model) -> Result<Vec<(String, String)>, String> {
         let mut out = banner("//");
         out.push_str("@file:Suppress(\"unused\", \"EnumEntryName\")\n\npackage timschema\n\n");
         out.push_str("private fun Map<*, *>.asStringMap(): Map<String, Any?> = entries.associate { (k, v) -> k as String to v }\n");
@@ -238,6 +238,6 @@ impl Language for Kotlin {
                 }
             }
         }
-        vec![("Timschema.kt".to_owned(), out)]
+        Ok(vec![("Timschema.kt".to_owned(), out)])
     }
 }

@@ -11,8 +11,9 @@ use crate::model::Model;
 
 /// A language the generator writes.
 pub trait Language {
-    /// The files of the client: (file name, contents).
-    fn files(&self, model: &Model) -> Vec<(String, String)>;
+    /// The files of the client: (file name, contents); an error names what in the schema the
+    /// language cannot say.
+    fn files(&self, model: &Model) -> Result<Vec<(String, String)>, String>;
 }
 
 /// The languages `timschema codegen --lang` knows.

@@ -56,7 +56,7 @@ fn swift_type(ty: &Ty) -> String {
 }
 
 impl Language for Swift {
-    fn files(&self, model: &Model) -> Vec<(String, String)> {
+    fn files(&self, model: &Model) -> Result<Vec<(String, String)>, String> {
         let mut out = banner("//");
         out.push_str("\nimport Foundation\n\n");
         out.push_str(JSON_VALUE);
@@ -107,7 +107,7 @@ impl Language for Swift {
                 }
             }
         }
-        vec![("Timschema.swift".to_owned(), out)]
+        Ok(vec![("Timschema.swift".to_owned(), out)])
     }
 }
 

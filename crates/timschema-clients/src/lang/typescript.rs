@@ -140,7 +140,7 @@ fn quote_key(key: &str) -> String {
 }
 
 impl Language for TypeScript {
-    fn files(&self, model: &Model) -> Vec<(String, String)> {
+    fn files(&self, model: &Model) -> Result<Vec<(String, String)>, String> {
         let mut out = banner("//");
         out.push_str("/* eslint-disable */\n\n");
         for ty in &model.types {
@@ -225,7 +225,7 @@ impl Language for TypeScript {
             out,
             "/**\n * Checks that `json` (already parsed) has the structure of a {root}, turning its 64-bit\n * integers into `bigint` in place. Digits `JSON.parse` rounded away are lost: read the text\n * with `parse{root}Text` when every digit matters.\n */\nexport function parse{root}(json: unknown): ParseResult<{root}> {{\n  const errors: ParseError[] = [];\n  check{root}(json, \"\", errors);\n  return errors.length === 0 ? {{ ok: true, value: json as {root} }} : {{ ok: false, errors }};\n}}\n\n/** Reads JSON text as a {root}, keeping every digit of its 64-bit integers. */\nexport function parse{root}Text(text: string): ParseResult<{root}> {{\n  let json: unknown;\n  try {{\n    json = readJson(text);\n  }} catch (error) {{\n    return {{ ok: false, errors: [{{ pointer: \"\", message: (error as Error).message }}] }};\n  }}\n  return parse{root}(json);\n}}"
         );
-        vec![("timschema.ts".to_owned(), out)]
+        Ok(vec![("timschema.ts".to_owned(), out)])
     }
 }
 

@@ -1,6 +1,9 @@
 //! Python: pydantic v2 models with the exact wire keys as attribute names, integer
 //! enumerations as `IntEnum`, string enumerations as `Literal` unions; clean under
-//! `mypy --strict`.
+//! `mypy --strict`; and a validator ([`validator`]) that enforces the structure and every rule.
+
+mod cel;
+mod validator;
 
 use std::fmt::Write;
 
@@ -54,7 +57,7 @@ fn py_type(ty: &Ty) -> String {
 }
 
 impl Language for Python {
-    fn files(&self, model: &Model) -> Vec<(String, String)> {
+    fn files(&self, model: &Model) -> Result<Vec<(String, String)>, String> {
         let mut out = banner("#");
         out.push_str("\"\"\"Types of the Tencent Cloud Chat getConversation response, as pydantic v2 models.\"\"\"\n\n");
         out.push_str("from __future__ import annotations\n\nfrom enum import IntEnum\nfrom typing import Any, Dict, List, Literal, Optional, Union\n\nfrom pydantic import BaseModel, ConfigDict\n\n");
@@ -98,6 +101,8 @@ impl Language for Python {
         for class in classes {
             let _ = writeln!(out, "{class}.model_rebuild()");
         }
-        vec![("timschema_types.py".to_owned(), out)]
+        let mut files = vec![("timschema_types.py".to_owned(), out)];
+        files.extend(validator::files(model)?);
+        Ok(files)
     }
 }
