@@ -1,11 +1,13 @@
 //! One module per target language, all behind [`Language`].
 
+mod cel;
 mod dart;
 mod go;
 mod kotlin;
 mod python;
 mod swift;
 mod typescript;
+mod validator;
 
 use crate::model::Model;
 

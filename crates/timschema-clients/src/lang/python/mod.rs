@@ -2,7 +2,6 @@
 //! enumerations as `IntEnum`, string enumerations as `Literal` unions; clean under
 //! `mypy --strict`; and a validator ([`validator`]) that enforces the structure and every rule.
 
-mod cel;
 mod validator;
 
 use std::fmt::Write;

@@ -6,10 +6,11 @@
 
 use std::fmt::Write;
 
-use super::cel::{self, Compiler};
+use crate::lang::cel::{self, Compiler, Syntax};
 use crate::lang::banner;
 use crate::model::{Model, Ty, TypeDef};
-use crate::rules::{Rule, Segment};
+use crate::lang::validator::{self, JsonKind};
+use crate::rules::Rule;
 
 /// The validator module and its conformance runner: (file name, contents).
 pub fn files(model: &Model) -> Result<Vec<(String, String)>, String> {
@@ -45,7 +46,7 @@ pub fn files(model: &Model) -> Result<Vec<(String, String)>, String> {
         }
     }
     out.push_str("}\n");
-    let mut compiler = Compiler::default();
+    let mut compiler = Compiler::new(&PYTHON);
     let mut tables = Vec::new();
     for (type_name, type_rules) in &model.rules {
         let mut entries = Vec::new();
@@ -73,6 +74,15 @@ pub fn files(model: &Model) -> Result<Vec<(String, String)>, String> {
         ("conformance/run".to_owned(), RUNNER.to_owned()),
     ])
 }
+
+/// Python's literals and functions.
+static PYTHON: Syntax = Syntax {
+    null: "None",
+    booleans: ["True", "False"],
+    integer_suffix: "",
+    thunk: |body| format!("lambda: {body}"),
+    lambda: |var, body| format!("lambda {var}: {body}"),
+};
 
 /// The checker of one named type.
 fn structure(out: &mut String, ty: &TypeDef) {
@@ -124,19 +134,14 @@ fn structure(out: &mut String, ty: &TypeDef) {
 
 /// The predicate of the JSON kind a value of type `ty` has (what a rule's keywords narrow to).
 fn kind(ty: &Ty, model: &Model) -> &'static str {
-    match ty {
-        Ty::String => "_is_string",
-        Ty::Integer { .. } => "_is_integer",
-        Ty::Number => "_is_number",
-        Ty::Boolean => "_is_boolean",
-        Ty::Named(name) | Ty::NamedOrEmpty(name) => match model.get(name) {
-            Some(TypeDef::Class { .. }) => "_is_object",
-            Some(TypeDef::IntEnum { .. }) => "_is_number",
-            _ => "_is_string",
-        },
-        Ty::List(..) => "_is_array",
-        Ty::Map(_) => "_is_object",
-        Ty::Any => "_is_anything",
+    match validator::kind(ty, model) {
+        JsonKind::String => "_is_string",
+        JsonKind::Integer => "_is_integer",
+        JsonKind::Number => "_is_number",
+        JsonKind::Boolean => "_is_boolean",
+        JsonKind::Object => "_is_object",
+        JsonKind::Array => "_is_array",
+        JsonKind::Anything => "_is_anything",
     }
 }
 
@@ -182,37 +187,7 @@ fn rule_functions(
         "\n\ndef _holds_{name}(self_: Any) -> Any:\n    \"\"\"{}: true when the rule holds.\"\"\"\n    return {holds}",
         rule.id
     );
-    let mut fixed = String::from("pointer");
-    let mut places = None;
-    for segment in &rule.at {
-        match segment {
-            Segment::Field(field) => {
-                let token = field.replace('~', "~0").replace('/', "~1");
-                fixed = format!("{fixed} + {}", cel::string(&format!("/{token}")));
-            }
-            Segment::EachItem { var, predicate } => {
-                let list = rule
-                    .at
-                    .iter()
-                    .rev()
-                    .find_map(|s| match s {
-                        Segment::Field(f) => Some(f),
-                        _ => None,
-                    })
-                    .ok_or("an item of no list")?;
-                let predicate = compiler.expr(predicate)?;
-                places = Some(format!(
-                    "_each({fixed}, _get(self_, {}), lambda {}: {predicate})",
-                    cel::string(list),
-                    cel::var(var)
-                ));
-            }
-            Segment::Computed(expr) => {
-                places = Some(format!("_named({fixed}, {})", compiler.expr(expr)?));
-            }
-        }
-    }
-    let places = places.unwrap_or_else(|| format!("[{fixed}]"));
+    let places = validator::places(rule, compiler, &PYTHON)?;
     let _ = writeln!(
         out,
         "\n\ndef _places_{name}(self_: Any, pointer: str) -> List[str]:\n    return {places}"

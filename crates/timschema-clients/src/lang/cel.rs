@@ -1,23 +1,38 @@
-//! A rule's CEL as a Python expression over the runtime's helpers (`_or`, `_eq`, `_get`, …),
-//! which give every operator CEL's semantics: an error is a value (`_ERR`) that `&&` and `||`
-//! absorb whichever side decides, absent and `null` fields are not there, numbers of different
-//! kinds compare by value.
+//! A rule's CEL as an expression of the validator's language over its runtime's helpers
+//! (`_or`, `_eq`, `_get`, …), which give every operator CEL's semantics: an error is a value
+//! (`_ERR`) that `&&` and `||` absorb whichever side decides, absent and `null` fields are not
+//! there, numbers of different kinds compare by value. Every language names the helpers alike;
+//! only its literals and functions are its own ([`Syntax`]).
 
 use timschema_cel::{BinaryOp, Expr, Kind, Macro, UnaryOp};
 
+/// How a language writes what the compiled expressions need.
+pub struct Syntax {
+    /// `null`.
+    pub null: &'static str,
+    /// `true` and `false`.
+    pub booleans: [&'static str; 2],
+    /// The suffix of an integer literal (`n` for a JavaScript `bigint`).
+    pub integer_suffix: &'static str,
+    /// A function of no argument returning `{}`.
+    pub thunk: fn(&str) -> String,
+    /// A function of one argument, `{0}`, returning `{1}`.
+    pub lambda: fn(&str, &str) -> String,
+}
+
 /// Compiles expressions of one module; regular expressions become module constants.
-#[derive(Default)]
 pub struct Compiler {
+    syntax: &'static Syntax,
     /// `(name, pattern)` of every `matches` pattern, in order.
     pub patterns: Vec<(String, String)>,
 }
 
-/// A Python string literal (JSON's escapes are Python's too).
+/// A string literal, as JSON writes it (Python's and TypeScript's escapes are JSON's too).
 pub fn string(text: &str) -> String {
     serde_json::to_string(text).expect("a string serializes")
 }
 
-/// The Python name of a CEL variable.
+/// The name of a CEL variable in the compiled code.
 pub fn var(name: &str) -> String {
     if name == "self" {
         "self_".to_owned()
@@ -27,13 +42,22 @@ pub fn var(name: &str) -> String {
 }
 
 impl Compiler {
-    /// The Python expression for `expr`.
+    /// A compiler writing `syntax`.
+    pub fn new(syntax: &'static Syntax) -> Compiler {
+        Compiler {
+            syntax,
+            patterns: Vec::new(),
+        }
+    }
+
+    /// The expression for `expr`.
     pub fn expr(&mut self, expr: &Expr) -> Result<String, String> {
+        let syntax = self.syntax;
         Ok(match &expr.kind {
-            Kind::Null => "None".to_owned(),
-            Kind::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
-            Kind::Int(i) => i.to_string(),
-            Kind::Uint(u) => u.to_string(),
+            Kind::Null => syntax.null.to_owned(),
+            Kind::Bool(b) => syntax.booleans[usize::from(!*b)].to_owned(),
+            Kind::Int(i) => format!("{i}{}", syntax.integer_suffix),
+            Kind::Uint(u) => format!("{u}{}", syntax.integer_suffix),
             Kind::Double(d) => format!("{d:?}"),
             Kind::String(s) => string(s),
             Kind::List(items) => {
@@ -63,8 +87,8 @@ impl Compiler {
             Kind::Binary(op, a, b) => {
                 let (a, b) = (self.expr(a)?, self.expr(b)?);
                 match op {
-                    BinaryOp::Or => format!("_or({a}, lambda: {b})"),
-                    BinaryOp::And => format!("_and({a}, lambda: {b})"),
+                    BinaryOp::Or => format!("_or({a}, {})", (syntax.thunk)(&b)),
+                    BinaryOp::And => format!("_and({a}, {})", (syntax.thunk)(&b)),
                     _ => {
                         let helper = match op {
                             BinaryOp::Eq => "_eq",
@@ -86,10 +110,10 @@ impl Compiler {
                 }
             }
             Kind::Conditional(c, a, b) => format!(
-                "_cond({}, lambda: {}, lambda: {})",
+                "_cond({}, {}, {})",
                 self.expr(c)?,
-                self.expr(a)?,
-                self.expr(b)?
+                (syntax.thunk)(&self.expr(a)?),
+                (syntax.thunk)(&self.expr(b)?)
             ),
             Kind::Comprehension {
                 kind,
@@ -104,7 +128,11 @@ impl Compiler {
                 match (kind, filter) {
                     (Macro::Map, Some(keep)) => {
                         let keep = self.expr(keep)?;
-                        format!("_map({range}, lambda {v}: {body}, lambda {v}: {keep})")
+                        format!(
+                            "_map({range}, {}, {})",
+                            (syntax.lambda)(&v, &body),
+                            (syntax.lambda)(&v, &keep)
+                        )
                     }
                     _ => {
                         let helper = match kind {
@@ -114,7 +142,7 @@ impl Compiler {
                             Macro::Map => "_map",
                             Macro::Filter => "_filter",
                         };
-                        format!("{helper}({range}, lambda {v}: {body})")
+                        format!("{helper}({range}, {})", (syntax.lambda)(&v, &body))
                     }
                 }
             }
