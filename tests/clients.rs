@@ -68,6 +68,7 @@ fn typescript_compiles_strict_and_parses_every_fixture() {
             .arg("--outDir")
             .arg(dir.join("out"))
             .arg(dir.join("timschema.ts"))
+            .arg(dir.join("timschema_validate.ts"))
             .arg(dir.join("client-harness.ts")),
     );
     assert_ran("tsc --strict", &out);

@@ -25,11 +25,11 @@ use timschema::{Dialect, Options, Response};
 use timschema_tests::{bad_inputs, missing_tool, workspace_root};
 
 /// The languages with a validator, and the program their runner needs.
-const LANGUAGES: &[(&str, &str)] = &[("python", "python3")];
+const LANGUAGES: &[(&str, &str)] = &[("python", "python3"), ("typescript", "node")];
 
 /// How many generated corpus lines, and how many random edits, the suite holds.
 const GENERATED: u64 = 1000;
-const EDITS: u64 = 1000;
+const EDITS: u64 = 3000;
 
 struct Case {
     kind: &'static str,
@@ -162,10 +162,30 @@ fn edit(hosts: &[Value], index: u64) -> (String, Value) {
         json!({"unknown": 1}),
     ];
     let replacement = replacements[next(replacements.len())].clone();
-    if let Some(place) = document.pointer_mut(&pointer) {
-        *place = replacement.clone();
-    }
-    (format!("edit {index}: {pointer} = {replacement}"), document)
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or_default();
+    let what = match (next(4), document.pointer_mut(parent)) {
+        // A member removed.
+        (0, Some(Value::Object(object))) => {
+            object.remove(key);
+            format!("{pointer} removed")
+        }
+        // A key beside it, known elsewhere in the contract or not.
+        (1, Some(Value::Object(object))) => {
+            let keys = [
+                "userID", "groupID", "type", "elemType", "textElem", "seq", "extra",
+            ];
+            let key = keys[next(keys.len())];
+            object.insert(key.to_owned(), replacement.clone());
+            format!("{parent}/{key} = {replacement}")
+        }
+        _ => {
+            if let Some(place) = document.pointer_mut(&pointer) {
+                *place = replacement.clone();
+            }
+            format!("{pointer} = {replacement}")
+        }
+    };
+    (format!("edit {index}: {what}"), document)
 }
 
 /// What the Rust validator says, or `None` when the case is outside the clients' contract:

@@ -41,7 +41,7 @@ pub fn readme() -> String {
         let (types, validator) = match target {
             Target::TypeScript => (
                 "`timschema.ts`: interfaces, numeric enums, `parseGetConversationResponseText` (64-bit integers as `bigint`)",
-                "structure only, in the parser; the rules are not generated yet",
+                "`timschema_validate.ts`: `validate(textOrBytes)`, the structure and every rule, no dependency, 64-bit integers exact",
             ),
             Target::Python => (
                 "`timschema_types.py`: pydantic v2 models",
@@ -73,6 +73,7 @@ pub fn readme() -> String {
          with its default options (`valid` allows warnings):\n\n\
          ```sh\n\
          clients/python/conformance/run < responses.jsonl\n\
+         clients/typescript/conformance/run < responses.jsonl   # needs the typescript package\n\
          # {\"valid\": false, \"findings\": [{\"rule\": \"recv-opt-range\", \"severity\": \"error\", \"pointer\": \"/data/recvOpt\"}]}\n\
          ```\n\n\
          `cargo xtask test` runs every runner over the conformance suite and compares each \

@@ -329,9 +329,15 @@ def _raw_view(kind: str, value: Any) -> Any:
 
 
 def _resolve(document: Any, pointer: str) -> Any:
+    """The value at `pointer`, or None when nothing is there (a value around it was removed)."""
     for token in pointer.split("/")[1:]:
         token = _unescape(token)
-        document = document[int(token)] if isinstance(document, list) else document[token]
+        if type(document) is list and token.isdigit() and int(token) < len(document):
+            document = document[int(token)]
+        elif type(document) is dict and token in document:
+            document = document[token]
+        else:
+            return None
     return document
 
 
@@ -348,7 +354,9 @@ def _unescape(token: str) -> str:
 
 def _remove(document: Any, pointer: str) -> None:
     parent_pointer, key = pointer.rsplit("/", 1)
-    _resolve(document, parent_pointer).pop(_unescape(key), None)
+    parent = _resolve(document, parent_pointer)
+    if type(parent) is dict:
+        parent.pop(_unescape(key), None)
 
 
 def _kind(value: Any) -> str:

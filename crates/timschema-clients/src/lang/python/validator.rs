@@ -6,10 +6,10 @@
 
 use std::fmt::Write;
 
-use crate::lang::cel::{self, Compiler, Syntax};
 use crate::lang::banner;
-use crate::model::{Model, Ty, TypeDef};
+use crate::lang::cel::{self, Compiler, Syntax};
 use crate::lang::validator::{self, JsonKind};
+use crate::model::{Model, Ty, TypeDef};
 use crate::rules::Rule;
 
 /// The validator module and its conformance runner: (file name, contents).

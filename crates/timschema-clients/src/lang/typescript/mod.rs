@@ -3,6 +3,8 @@
 //! is a `bigint`: `parse…Text` reads the JSON text itself, so every digit of an order key
 //! above 2^53 survives (`JSON.parse` would round it), and `toJson` writes them back.
 
+mod validator;
+
 use std::fmt::Write;
 
 use super::{Language, banner, block_doc};
@@ -225,7 +227,9 @@ impl Language for TypeScript {
             out,
             "/**\n * Checks that `json` (already parsed) has the structure of a {root}, turning its 64-bit\n * integers into `bigint` in place. Digits `JSON.parse` rounded away are lost: read the text\n * with `parse{root}Text` when every digit matters.\n */\nexport function parse{root}(json: unknown): ParseResult<{root}> {{\n  const errors: ParseError[] = [];\n  check{root}(json, \"\", errors);\n  return errors.length === 0 ? {{ ok: true, value: json as {root} }} : {{ ok: false, errors }};\n}}\n\n/** Reads JSON text as a {root}, keeping every digit of its 64-bit integers. */\nexport function parse{root}Text(text: string): ParseResult<{root}> {{\n  let json: unknown;\n  try {{\n    json = readJson(text);\n  }} catch (error) {{\n    return {{ ok: false, errors: [{{ pointer: \"\", message: (error as Error).message }}] }};\n  }}\n  return parse{root}(json);\n}}"
         );
-        Ok(vec![("timschema.ts".to_owned(), out)])
+        let mut files = vec![("timschema.ts".to_owned(), out)];
+        files.extend(validator::files(model)?);
+        Ok(files)
     }
 }
 
