@@ -43,6 +43,7 @@ const MAX_INT = 2n ** 63n - 1n;
 const MAX_UINT = 2n ** 64n - 1n;
 const MAX_DEPTH = 127;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const SPECIAL = /[\u0000-\u001f\\]/;
 const LONE_SURROGATE =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -79,7 +80,7 @@ function parse(document: string | Uint8Array): [Json, Finding | null] {
   const reader = new Reader(text);
   try {
     reader.space();
-    const value = reader.value("", 0);
+    const value = reader.value(0);
     reader.space();
     if (reader.at < text.length) return [null, finding("json/trailing", "", "data follows the document")];
     if (reader.overflow !== null) {
@@ -96,12 +97,17 @@ function parse(document: string | Uint8Array): [Json, Finding | null] {
  * A reader that finds the first problem of a text in reading order, as serde_json does: a
  * syntax error, a repeated key (at the repeated member), nesting deeper than 127 levels, data
  * after the document; an integer beyond 64 bits is remembered and reported if nothing else is.
- * Objects have no prototype, so any key is an ordinary member.
  */
 class Reader {
   at = 0;
   overflow: string | null = null;
+  /** The keys and indices down to the value being read: its pointer, built only when needed. */
+  path: (string | number)[] = [];
   constructor(readonly text: string) {}
+
+  pointer(): string {
+    return this.path.map((token) => `/${typeof token === "number" ? token : escape(token)}`).join("");
+  }
 
   fail(rule = "json/syntax", pointer = ""): never {
     throw new Problem(rule, pointer);
@@ -116,30 +122,32 @@ class Reader {
     }
   }
 
-  value(pointer: string, depth: number): Json {
-    const c = this.text[this.at];
-    if (c === "{" || c === "[") {
+  value(depth: number): Json {
+    const c = this.text.charCodeAt(this.at);
+    if (c === 123 || c === 91) {
       if (depth + 1 > MAX_DEPTH) this.fail("json/depth");
       this.at++;
       this.space();
-      return c === "[" ? this.array(pointer, depth + 1) : this.object(pointer, depth + 1);
+      return c === 91 ? this.array(depth + 1) : this.object(depth + 1);
     }
-    if (c === '"') return this.string();
-    if (c === "-" || (c >= "0" && c <= "9")) return this.number(pointer);
-    for (const [word, meaning] of [
-      ["true", true],
-      ["false", false],
-      ["null", null],
-    ] as const) {
-      if (this.text.startsWith(word, this.at)) {
-        this.at += word.length;
-        return meaning;
-      }
+    if (c === 34) return this.string();
+    if (c === 45 || (c >= 48 && c <= 57)) return this.number();
+    if (c === 116 && this.text.startsWith("true", this.at)) {
+      this.at += 4;
+      return true;
+    }
+    if (c === 102 && this.text.startsWith("false", this.at)) {
+      this.at += 5;
+      return false;
+    }
+    if (c === 110 && this.text.startsWith("null", this.at)) {
+      this.at += 4;
+      return null;
     }
     return this.fail();
   }
 
-  array(pointer: string, depth: number): Json[] {
+  array(depth: number): Json[] {
     const list: Json[] = [];
     if (this.text[this.at] === "]") {
       this.at++;
@@ -147,7 +155,9 @@ class Reader {
     }
     for (;;) {
       this.space();
-      list.push(this.value(`${pointer}/${list.length}`, depth));
+      this.path.push(list.length);
+      list.push(this.value(depth));
+      this.path.pop();
       this.space();
       const c = this.text[this.at];
       if (c === ",") this.at++;
@@ -158,8 +168,8 @@ class Reader {
     }
   }
 
-  object(pointer: string, depth: number): JsonObject {
-    const object: JsonObject = Object.create(null) as JsonObject;
+  object(depth: number): JsonObject {
+    const object: JsonObject = {};
     if (this.text[this.at] === "}") {
       this.at++;
       return object;
@@ -168,13 +178,16 @@ class Reader {
       this.space();
       if (this.text[this.at] !== '"') this.fail();
       const key = this.string();
-      const member = `${pointer}/${escape(key)}`;
-      if (key in object) this.fail("json/duplicate-key", member);
+      this.path.push(key);
+      if (object[key] !== undefined && has(object, key)) this.fail("json/duplicate-key", this.pointer());
       this.space();
       if (this.text[this.at] !== ":") this.fail();
       this.at++;
       this.space();
-      object[key] = this.value(member, depth);
+      const value = this.value(depth);
+      if (key === "__proto__") set(object, key, value);
+      else object[key] = value;
+      this.path.pop();
       this.space();
       const c = this.text[this.at];
       if (c === ",") this.at++;
@@ -187,25 +200,28 @@ class Reader {
 
   string(): string {
     const text = this.text;
-    const start = this.at;
-    let at = start + 1;
-    let plain = true;
+    const start = this.at + 1;
+    let end = text.indexOf('"', start);
+    if (end === -1) this.fail();
+    let slice = text.slice(start, end);
+    if (!SPECIAL.test(slice)) {
+      this.at = end + 1;
+      return slice;
+    }
+    // An escape (perhaps of a quote) or a control character: scan it exactly.
+    end = start;
     for (;;) {
-      if (at >= text.length) this.fail();
-      const c = text.charCodeAt(at);
+      if (end >= text.length) this.fail();
+      const c = text.charCodeAt(end);
       if (c === 34) break;
       if (c < 32) this.fail();
-      if (c === 92) {
-        plain = false;
-        at++;
-      }
-      at++;
+      end += c === 92 ? 2 : 1;
     }
-    this.at = at + 1;
-    if (plain) return text.slice(start + 1, at);
+    this.at = end + 1;
+    slice = text.slice(start - 1, end + 1);
     let value: string;
     try {
-      value = JSON.parse(text.slice(start, at + 1)) as string;
+      value = JSON.parse(slice) as string;
     } catch {
       return this.fail();
     }
@@ -213,14 +229,14 @@ class Reader {
     return value;
   }
 
-  number(pointer: string): Json {
+  number(): Json {
     NUMBER.lastIndex = this.at;
     const match = NUMBER.exec(this.text);
     if (match === null) return this.fail();
     this.at += match[0].length;
     if (match[1] === undefined && match[2] === undefined) {
       const value = BigInt(match[0]);
-      if ((value < MIN_INT || value > MAX_UINT) && this.overflow === null) this.overflow = pointer;
+      if ((value < MIN_INT || value > MAX_UINT) && this.overflow === null) this.overflow = this.pointer();
       return value;
     }
     const value = Number(match[0]);
@@ -229,7 +245,22 @@ class Reader {
   }
 }
 
+/** Sets a member, `__proto__` included, as an own property. */
+function set(object: JsonObject, key: string, value: Json): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
+}
+
+/** Whether an object has `key` as its own member. */
+function has(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
 function escape(key: string): string {
+  if (!key.includes("~") && !key.includes("/")) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
@@ -329,8 +360,8 @@ function isObject(value: unknown): value is JsonObject {
 function copy(value: Json): Json {
   if (Array.isArray(value)) return value.map(copy);
   if (isObject(value)) {
-    const out = Object.create(null) as JsonObject;
-    for (const key of Object.keys(value)) out[key] = copy(value[key]);
+    const out: JsonObject = {};
+    for (const key of Object.keys(value)) set(out, key, copy(value[key]));
     return out;
   }
   return value;
@@ -343,7 +374,7 @@ function resolve(document: Json, pointer: string): Json {
     const key = unescape(token);
     if (Array.isArray(here) && /^[0-9]+$/.test(key) && Number(key) < here.length) {
       here = here[Number(key)];
-    } else if (isObject(here) && key in here) {
+    } else if (isObject(here) && has(here, key)) {
       here = here[key];
     } else {
       return null;
@@ -365,11 +396,11 @@ function remove(document: Json, pointer: string): void {
 function rawView(kind: string, value: Json): Json {
   const fields = KINDS[kind];
   if (fields === undefined || !isObject(value)) return value;
-  const out = Object.create(null) as JsonObject;
+  const out: JsonObject = {};
   for (const key of Object.keys(value)) {
-    const is = fields[key];
+    const is = has(fields, key) ? fields[key] : undefined;
     const entry = value[key];
-    if (entry !== null && is !== undefined && is(entry)) out[key] = entry;
+    if (entry !== null && is !== undefined && is(entry)) set(out, key, entry);
   }
   return out;
 }
@@ -486,20 +517,24 @@ interface Field {
 }
 
 function classChecker(name: string, fields: () => Record<string, Field>): Checker {
-  let table: Record<string, Field> | null = null;
+  let table: Map<string, Field> | null = null;
+  let required: string[] = [];
   return (value, pointer, aside, walk) => {
-    table ??= fields();
+    if (table === null) {
+      table = new Map(Object.entries(fields()));
+      required = [...table].filter(([, field]) => field.required).map(([key]) => key);
+    }
     if (!isObject(value)) {
       walk.error("schema/type", pointer, aside, `expected an object, found ${kindOf(value)}`);
       return;
     }
-    for (const key of Object.keys(table)) {
-      if (table[key].required && !(key in value)) {
+    for (const key of required) {
+      if (!has(value, key)) {
         walk.error("schema/required", pointer, aside, `the required field ${JSON.stringify(key)} is missing`);
       }
     }
     for (const key of Object.keys(value)) {
-      const known = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+      const known = table.get(key);
       const member = `${pointer}/${escape(key)}`;
       const entry = value[key];
       if (known === undefined) walk.unknown.push(member);
@@ -546,15 +581,14 @@ function judge(rule: Rule, value: Json, pointer: string): Finding[] {
 }
 
 function _get(value: Cel, field: string): Cel {
-  if (!isObject(value)) return ERR;
+  if (!isObject(value) || !has(value, field)) return ERR;
   const found = value[field];
-  return found === undefined || found === null ? ERR : found;
+  return found === null ? ERR : found;
 }
 
 function _has(value: Cel, field: string): Cel {
   if (!isObject(value)) return ERR;
-  const found = value[field];
-  return found !== undefined && found !== null;
+  return has(value, field) && value[field] !== null;
 }
 
 function _or(left: Cel, right: () => Cel): Cel {
@@ -601,7 +635,7 @@ function _eq(left: Cel, right: Cel): Cel {
     const keys = Object.keys(left);
     if (keys.length !== Object.keys(right).length) return false;
     for (const key of keys) {
-      if (!(key in right)) return false;
+      if (!has(right, key)) return false;
       const same = _eq(left[key], right[key]);
       if (same !== true) return same;
     }
@@ -647,7 +681,7 @@ function _ge(left: Cel, right: Cel): Cel {
 
 function _in(item: Cel, collection: Cel): Cel {
   if (item === ERR || collection === ERR) return ERR;
-  if (isObject(collection)) return typeof item === "string" && item in collection;
+  if (isObject(collection)) return typeof item === "string" && has(collection, item);
   if (!Array.isArray(collection)) return ERR;
   return collection.some((entry) => _eq(item, entry) === true);
 }
@@ -702,8 +736,10 @@ function _size(value: Cel): Cel {
   return ERR;
 }
 
+const UTF8 = new TextEncoder();
+
 function _byte_size(value: Cel): Cel {
-  return typeof value === "string" ? BigInt(new TextEncoder().encode(value).length) : ERR;
+  return typeof value === "string" ? BigInt(UTF8.encode(value).length) : ERR;
 }
 
 function _starts_with(value: Cel, prefix: Cel): Cel {
@@ -797,7 +833,7 @@ function _index(collection: Cel, key: Cel): Cel {
   if (Array.isArray(collection) && typeof key === "bigint" && key >= 0n && key < BigInt(collection.length)) {
     return collection[Number(key)];
   }
-  if (isObject(collection) && typeof key === "string" && key in collection) return collection[key];
+  if (isObject(collection) && typeof key === "string" && has(collection, key)) return collection[key];
   return ERR;
 }
 
