@@ -229,3 +229,27 @@ fn readme_documents_every_structural_id() {
         }
     }
 }
+
+/// A rule on an object is not judged where the object is not one, or where a field it reads
+/// holds a value of the wrong kind: reading it is an error in CEL, so the structural error is
+/// the one finding there (the schema's keywords alone used to report `elem-type-matches-element`
+/// on `lastMessage: "x"`, and `conversation-id-prefix` on `conversationID: 0`).
+#[test]
+fn a_rule_is_not_judged_on_a_value_of_the_wrong_kind() {
+    for (pointer, value) in [
+        ("/data/lastMessage", serde_json::json!("x")),
+        ("/data/lastMessage", serde_json::json!([])),
+        ("/data/conversationID", serde_json::json!(0)),
+        ("/data/conversationID", serde_json::json!({})),
+    ] {
+        let mut document = c2c();
+        *document.pointer_mut(pointer).unwrap() = value.clone();
+        let report = validate(&document);
+        let found: Vec<(&str, &str)> = report
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.pointer.as_str()))
+            .collect();
+        assert_eq!(found, [("schema/type", pointer)], "{pointer} = {value}");
+    }
+}
