@@ -143,7 +143,7 @@ fn go_env(command: &mut std::process::Command) -> &mut std::process::Command {
 }
 
 #[test]
-fn go_is_gofmt_clean_vets_and_round_trips_every_fixture() {
+fn go_vets_and_round_trips_every_fixture() {
     let Some(mut go) = python_tool("go") else {
         return;
     };
@@ -158,16 +158,13 @@ fn go_is_gofmt_clean_vets_and_round_trips_every_fixture() {
         dir.join("roundtrip_test.go"),
     )
     .unwrap();
+    // The generator's output as `cargo xtask codegen` commits it: through gofmt (the committed
+    // files are held to gofmt's layout by `committed_clients_are_as_their_formatters_write_them`).
     let out = output(go_env(go.arg("env").arg("GOROOT")));
     assert_ran("go env", &out);
     let gofmt = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("bin/gofmt");
-    let out = output(std::process::Command::new(gofmt).arg("-l").arg(&dir));
-    assert_ran("gofmt -l", &out);
-    assert!(
-        out.stdout.is_empty(),
-        "gofmt would change: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let out = output(std::process::Command::new(gofmt).arg("-w").arg(&dir));
+    assert_ran("gofmt -w", &out);
     let Some(mut go) = python_tool("go") else {
         return;
     };

@@ -14,6 +14,7 @@
 //! (`tests/conformance/<language>.json`) names the case with its reason.
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -22,10 +23,38 @@ use serde_json::{Value, json};
 use timschema::corpus::{self, Mistakes};
 use timschema::fixtures::{pointers, rule_mutants, structural_mutants, valid};
 use timschema::{Dialect, Options, Response};
-use timschema_tests::{bad_inputs, missing_tool, workspace_root};
+use timschema_tests::{bad_inputs, missing_tool, python_tool, workspace_root};
 
-/// The languages with a validator, and the program their runner needs.
-const LANGUAGES: &[(&str, &str)] = &[("python", "python3"), ("typescript", "node")];
+/// The languages with a validator.
+const LANGUAGES: &[&str] = &["python", "typescript", "go"];
+
+/// What a language's runner needs in its environment, or `None` when its toolchain is missing
+/// (reported, and a failure under `TIMSCHEMA_REQUIRE_TOOLS`).
+fn toolchain(language: &str) -> Option<Vec<(&'static str, OsString)>> {
+    let found = |program: &str| {
+        let ran = Command::new(program).arg("--version").output();
+        if ran.is_err() {
+            missing_tool(program);
+        }
+        ran.ok().map(|_| Vec::new())
+    };
+    match language {
+        "python" => found("python3"),
+        "typescript" => found("node"),
+        "go" => {
+            let go = python_tool("go")?;
+            Some(vec![
+                ("GO", go.get_program().to_owned()),
+                ("GOTOOLCHAIN", "local".into()),
+                (
+                    "GOCACHE",
+                    workspace_root().join("target/tools/go-cache").into(),
+                ),
+            ])
+        }
+        _ => unreachable!("a language of LANGUAGES"),
+    }
+}
 
 /// How many generated corpus lines, and how many random edits, the suite holds.
 const GENERATED: u64 = 1000;
@@ -220,9 +249,10 @@ fn verdict_of(valid: bool, findings: impl Iterator<Item = (String, String, Strin
 }
 
 /// Runs a language's runner over the lines; its verdict per line.
-fn run(language: &str, lines: &[&[u8]]) -> Vec<Verdict> {
+fn run(language: &str, env: Vec<(&str, OsString)>, lines: &[&[u8]]) -> Vec<Verdict> {
     let runner = workspace_root().join(format!("clients/{language}/conformance/run"));
     let mut child = Command::new(&runner)
+        .envs(env)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -335,13 +365,12 @@ fn every_client_validator_agrees_with_timschema_case_by_case() {
 
     let mut ran = Vec::new();
     let mut failures = Vec::new();
-    for &(language, program) in LANGUAGES {
-        if Command::new(program).arg("--version").output().is_err() {
-            missing_tool(program);
+    for &language in LANGUAGES {
+        let Some(env) = toolchain(language) else {
             continue;
-        }
+        };
         ran.push(language);
-        let answers = run(language, &lines);
+        let answers = run(language, env, &lines);
         let mut allowed = expected_differences(language);
         for ((case, want), got) in judged.iter().zip(&answers) {
             let row = rows.get_mut(case.kind).unwrap();
@@ -418,14 +447,11 @@ fn table(
         out.push_str(&line(kind, row));
         total.cases += row.cases;
         total.left_out += row.left_out;
-        for language in languages {
-            for (from, to) in [
-                (&row.verdicts, &mut total.verdicts),
-                (&row.findings, &mut total.findings),
-            ] {
-                let key: &'static str = LANGUAGES.iter().find(|(l, _)| l == language).unwrap().0;
-                *to.entry(key).or_default() += from.get(language).copied().unwrap_or(0);
-            }
+        for (language, same) in &row.verdicts {
+            *total.verdicts.entry(language).or_default() += same;
+        }
+        for (language, same) in &row.findings {
+            *total.findings.entry(language).or_default() += same;
         }
     }
     out.push_str(&line("**all**", &total));

@@ -1,8 +1,8 @@
 //! Each client language's standard formatter, run over what the generators write, so the
 //! committed clients are exactly as a person's editor would leave them: prettier for
-//! TypeScript, ruff for Python (both with their default settings, no configuration file).
-//! The Go generator writes gofmt's layout itself (`tests/clients.rs` holds it to that). Kotlin,
-//! Dart and Swift have no formatter in the registries this project installs from.
+//! TypeScript, ruff for Python (both with their default settings, no configuration file), gofmt
+//! for Go. Kotlin, Dart and Swift have no formatter in the registries this project installs
+//! from.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,7 @@ use crate::codegen::workspace_root;
 pub struct Formatters {
     prettier: PathBuf,
     ruff: PathBuf,
+    gofmt: PathBuf,
 }
 
 impl Formatters {
@@ -24,16 +25,27 @@ impl Formatters {
         let bin = std::env::var_os("TIMSCHEMA_PYTHON_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target/tools/venv/bin"));
+        // gofmt comes with the Go toolchain the Python environment installs.
+        let goroot = Command::new(bin.join("go"))
+            .args(["env", "GOROOT"])
+            .env("GOTOOLCHAIN", "local")
+            .output()
+            .ok()
+            .filter(|out| out.status.success())?;
         let found = Formatters {
             prettier: root.join("tests/js/node_modules/prettier/bin/prettier.cjs"),
             ruff: bin.join("ruff"),
+            gofmt: PathBuf::from(String::from_utf8_lossy(&goroot.stdout).trim()).join("bin/gofmt"),
         };
-        (found.prettier.is_file() && found.ruff.is_file()).then_some(found)
+        (found.prettier.is_file() && found.ruff.is_file() && found.gofmt.is_file()).then_some(found)
     }
 
     /// Whether a formatter rewrites files like `path`.
     pub fn formats(path: &Path) -> bool {
-        matches!(path.extension().and_then(|e| e.to_str()), Some("ts" | "py"))
+        matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("ts" | "py" | "go")
+        )
     }
 
     /// `contents` as the formatter of `path`'s language writes it (unchanged for a language
@@ -57,6 +69,7 @@ impl Formatters {
                     .arg("-");
                 command
             }
+            Some("go") => Command::new(&self.gofmt),
             _ => return Ok(contents),
         };
         piped(&mut command, &contents).map_err(|e| format!("formatting {name}: {e}"))

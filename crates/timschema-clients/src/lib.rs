@@ -74,6 +74,7 @@ pub fn readme() -> String {
          ```sh\n\
          clients/python/conformance/run < responses.jsonl\n\
          clients/typescript/conformance/run < responses.jsonl   # needs the typescript package\n\
+         clients/go/conformance/run < responses.jsonl           # needs the Go toolchain (GO=...)\n\
          # {\"valid\": false, \"findings\": [{\"rule\": \"recv-opt-range\", \"severity\": \"error\", \"pointer\": \"/data/recvOpt\"}]}\n\
          ```\n\n\
          `cargo xtask test` runs every runner over the conformance suite and compares each \

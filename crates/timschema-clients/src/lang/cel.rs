@@ -12,8 +12,12 @@ pub struct Syntax {
     pub null: &'static str,
     /// `true` and `false`.
     pub booleans: [&'static str; 2],
-    /// The suffix of an integer literal (`n` for a JavaScript `bigint`).
-    pub integer_suffix: &'static str,
+    /// A signed 64-bit integer literal, from its digits (`5n` for a JavaScript `bigint`).
+    pub int: fn(&str) -> String,
+    /// An unsigned 64-bit integer literal, from its digits.
+    pub uint: fn(&str) -> String,
+    /// A list literal, from its items.
+    pub list: fn(&[String]) -> String,
     /// A function of no argument returning `{}`.
     pub thunk: fn(&str) -> String,
     /// A function of one argument, `{0}`, returning `{1}`.
@@ -56,14 +60,14 @@ impl Compiler {
         Ok(match &expr.kind {
             Kind::Null => syntax.null.to_owned(),
             Kind::Bool(b) => syntax.booleans[usize::from(!*b)].to_owned(),
-            Kind::Int(i) => format!("{i}{}", syntax.integer_suffix),
-            Kind::Uint(u) => format!("{u}{}", syntax.integer_suffix),
+            Kind::Int(i) => (syntax.int)(&i.to_string()),
+            Kind::Uint(u) => (syntax.uint)(&u.to_string()),
             Kind::Double(d) => format!("{d:?}"),
             Kind::String(s) => string(s),
             Kind::List(items) => {
                 let items: Result<Vec<String>, String> =
                     items.iter().map(|i| self.expr(i)).collect();
-                format!("[{}]", items?.join(", "))
+                (syntax.list)(&items?)
             }
             Kind::Map(_) => return Err("map literals are not compiled".to_owned()),
             Kind::Ident(name) => var(name),

@@ -79,7 +79,9 @@ pub fn files(model: &Model) -> Result<Vec<(String, String)>, String> {
 static PYTHON: Syntax = Syntax {
     null: "None",
     booleans: ["True", "False"],
-    integer_suffix: "",
+    int: |digits| digits.to_owned(),
+    uint: |digits| digits.to_owned(),
+    list: |items| format!("[{}]", items.join(", ")),
     thunk: |body| format!("lambda: {body}"),
     lambda: |var, body| format!("lambda {var}: {body}"),
 };

@@ -16,7 +16,9 @@ use crate::rules::Rule;
 static TYPESCRIPT: Syntax = Syntax {
     null: "null",
     booleans: ["true", "false"],
-    integer_suffix: "n",
+    int: |digits| format!("{digits}n"),
+    uint: |digits| format!("{digits}n"),
+    list: |items| format!("[{}]", items.join(", ")),
     thunk: |body| format!("() => {body}"),
     lambda: |var, body| format!("({var}: Cel) => {body}"),
 };

@@ -1,5 +1,8 @@
 //! Go: structs with `json` tags (pointers and `omitempty` for what may be absent), typed
-//! integer enumerations with constants, string enumerations as a string type.
+//! integer enumerations with constants, string enumerations as a string type; and a validator
+//! ([`validator`]) that enforces the structure and every rule.
+
+mod validator;
 
 use std::fmt::Write;
 
@@ -92,6 +95,8 @@ impl Language for Go {
                 }
             }
         }
-        Ok(vec![("timschema.go".to_owned(), out)])
+        let mut files = vec![("timschema.go".to_owned(), out)];
+        files.extend(validator::files(model)?);
+        Ok(files)
     }
 }
