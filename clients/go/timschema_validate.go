@@ -2013,7 +2013,7 @@ func init() {
 	}
 }
 
-// holds_callback_success_has_data is true when callback-success-has-data holds.
+// holds_callback_success_has_data is true when callback-success-has-data holds: self.code != 0 || has(self.data)
 func holds_callback_success_has_data(self_ any) any {
 	return _or(_ne(_get(self_, "code"), int64(0)), func() any { return _has(self_, "data") })
 }
@@ -2022,7 +2022,7 @@ func places_callback_success_has_data(self_ any, pointer string) []string {
 	return []string{pointer + "/data"}
 }
 
-// holds_callback_failure_has_no_data is true when callback-failure-has-no-data holds.
+// holds_callback_failure_has_no_data is true when callback-failure-has-no-data holds: !has(self.data) || self.code == 0
 func holds_callback_failure_has_no_data(self_ any) any {
 	return _or(_not(_has(self_, "data")), func() any { return _eq(_get(self_, "code"), int64(0)) })
 }
@@ -2031,7 +2031,7 @@ func places_callback_failure_has_no_data(self_ any, pointer string) []string {
 	return []string{pointer + "/data"}
 }
 
-// holds_callback_known_error_code is true when callback-known-error-code holds.
+// holds_callback_known_error_code is true when callback-known-error-code holds: self.code == 0 || self.code == -20009 || self.code >= -10114 && self.code <= -10000 || self.code == -302 || self.code == -1 || self.code >= 2000 && self.code <= 2999 || self.code >= 4001 && self.code <= 4005 || self.code >= 6001 && self.code <= 6032 || self.code >= 6100 && self.code <= 6152 || self.code == 6206 || self.code == 6208 || self.code >= 7001 && self.code <= 7015 || self.code >= 7501 && self.code <= 7508 || self.code >= 8001 && self.code <= 8021 || self.code >= 8501 && self.code <= 8514 || self.code >= 9001 && self.code <= 9006 || self.code >= 9501 && self.code <= 9525 || self.code >= 10002 && self.code <= 10071 || self.code >= 20001 && self.code <= 23009 || self.code >= 30001 && self.code <= 32103 || self.code >= 40001 && self.code <= 40610 || self.code >= 50001 && self.code <= 51011 || self.code >= 60002 && self.code <= 60021 || self.code >= 70001 && self.code <= 70500 || self.code == 72001 || self.code == 72012 || self.code >= 80001 && self.code <= 80005 || self.code >= 90001 && self.code <= 93000 || self.code >= 114000 && self.code <= 115068
 func holds_callback_known_error_code(self_ any) any {
 	return _or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_or(_eq(_get(self_, "code"), int64(0)), func() any { return _eq(_get(self_, "code"), int64(-20009)) }), func() any {
 		return _and(_ge(_get(self_, "code"), int64(-10114)), func() any { return _le(_get(self_, "code"), int64(-10000)) })
@@ -2082,7 +2082,7 @@ func places_callback_known_error_code(self_ any, pointer string) []string {
 	return []string{pointer + "/code"}
 }
 
-// holds_conversation_type_valid is true when conversation-type-valid holds.
+// holds_conversation_type_valid is true when conversation-type-valid holds: self != 0
 func holds_conversation_type_valid(self_ any) any {
 	return _ne(self_, int64(0))
 }
@@ -2091,7 +2091,7 @@ func places_conversation_type_valid(self_ any, pointer string) []string {
 	return []string{pointer}
 }
 
-// holds_conversation_id_non_empty is true when conversation-id-non-empty holds.
+// holds_conversation_id_non_empty is true when conversation-id-non-empty holds: !has(self.conversationID) || self.conversationID != ""
 func holds_conversation_id_non_empty(self_ any) any {
 	return _or(_not(_has(self_, "conversationID")), func() any { return _ne(_get(self_, "conversationID"), "") })
 }
@@ -2100,7 +2100,7 @@ func places_conversation_id_non_empty(self_ any, pointer string) []string {
 	return []string{pointer + "/conversationID"}
 }
 
-// holds_group_type_known is true when group-type-known holds.
+// holds_group_type_known is true when group-type-known holds: !has(self.groupType) || (self.groupType == "" || self.groupType in ["Work", "Public", "Meeting", "AVChatRoom", "Community"])
 func holds_group_type_known(self_ any) any {
 	return _or(_not(_has(self_, "groupType")), func() any {
 		return _or(_eq(_get(self_, "groupType"), ""), func() any {
@@ -2113,7 +2113,7 @@ func places_group_type_known(self_ any, pointer string) []string {
 	return []string{pointer + "/groupType"}
 }
 
-// holds_unread_count_non_negative is true when unread-count-non-negative holds.
+// holds_unread_count_non_negative is true when unread-count-non-negative holds: !has(self.unreadCount) || self.unreadCount >= 0
 func holds_unread_count_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "unreadCount")), func() any { return _ge(_get(self_, "unreadCount"), int64(0)) })
 }
@@ -2122,7 +2122,7 @@ func places_unread_count_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/unreadCount"}
 }
 
-// holds_draft_timestamp_non_negative is true when draft-timestamp-non-negative holds.
+// holds_draft_timestamp_non_negative is true when draft-timestamp-non-negative holds: !has(self.draftTimestamp) || self.draftTimestamp >= 0
 func holds_draft_timestamp_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "draftTimestamp")), func() any { return _ge(_get(self_, "draftTimestamp"), int64(0)) })
 }
@@ -2131,7 +2131,7 @@ func places_draft_timestamp_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/draftTimestamp"}
 }
 
-// holds_recv_opt_range is true when recv-opt-range holds.
+// holds_recv_opt_range is true when recv-opt-range holds: !has(self.recvOpt) || self.recvOpt >= 0 && self.recvOpt <= 4
 func holds_recv_opt_range(self_ any) any {
 	return _or(_not(_has(self_, "recvOpt")), func() any {
 		return _and(_ge(_get(self_, "recvOpt"), int64(0)), func() any { return _le(_get(self_, "recvOpt"), int64(4)) })
@@ -2142,7 +2142,7 @@ func places_recv_opt_range(self_ any, pointer string) []string {
 	return []string{pointer + "/recvOpt"}
 }
 
-// holds_orderkey_non_negative is true when orderkey-non-negative holds.
+// holds_orderkey_non_negative is true when orderkey-non-negative holds: !has(self.orderkey) || self.orderkey >= 0
 func holds_orderkey_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "orderkey")), func() any { return _ge(_get(self_, "orderkey"), int64(0)) })
 }
@@ -2151,7 +2151,7 @@ func places_orderkey_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/orderkey"}
 }
 
-// holds_custom_data_max_bytes is true when custom-data-max-bytes holds.
+// holds_custom_data_max_bytes is true when custom-data-max-bytes holds: !has(self.customData) || size(bytes(self.customData)) <= 256
 func holds_custom_data_max_bytes(self_ any) any {
 	return _or(_not(_has(self_, "customData")), func() any { return _le(_byte_size(_get(self_, "customData")), int64(256)) })
 }
@@ -2160,7 +2160,7 @@ func places_custom_data_max_bytes(self_ any, pointer string) []string {
 	return []string{pointer + "/customData"}
 }
 
-// holds_conversation_groups_max_items is true when conversation-groups-max-items holds.
+// holds_conversation_groups_max_items is true when conversation-groups-max-items holds: !has(self.conversationGroupList) || size(self.conversationGroupList) <= 20
 func holds_conversation_groups_max_items(self_ any) any {
 	return _or(_not(_has(self_, "conversationGroupList")), func() any { return _le(_size(_get(self_, "conversationGroupList")), int64(20)) })
 }
@@ -2169,7 +2169,7 @@ func places_conversation_groups_max_items(self_ any, pointer string) []string {
 	return []string{pointer + "/conversationGroupList"}
 }
 
-// holds_conversation_group_name_max_bytes is true when conversation-group-name-max-bytes holds.
+// holds_conversation_group_name_max_bytes is true when conversation-group-name-max-bytes holds: !has(self.conversationGroupList) || self.conversationGroupList.all(item, size(bytes(item)) <= 32)
 func holds_conversation_group_name_max_bytes(self_ any) any {
 	return _or(_not(_has(self_, "conversationGroupList")), func() any {
 		return _all(_get(self_, "conversationGroupList"), func(v_item any) any { return _le(_byte_size(v_item), int64(32)) })
@@ -2180,7 +2180,7 @@ func places_conversation_group_name_max_bytes(self_ any, pointer string) []strin
 	return _each(pointer+"/conversationGroupList", _get(self_, "conversationGroupList"), func(v_item any) any { return _le(_byte_size(v_item), int64(32)) })
 }
 
-// holds_c2c_read_timestamp_non_negative is true when c2c-read-timestamp-non-negative holds.
+// holds_c2c_read_timestamp_non_negative is true when c2c-read-timestamp-non-negative holds: !has(self.c2cReadTimestamp) || self.c2cReadTimestamp >= 0
 func holds_c2c_read_timestamp_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "c2cReadTimestamp")), func() any { return _ge(_get(self_, "c2cReadTimestamp"), int64(0)) })
 }
@@ -2189,7 +2189,7 @@ func places_c2c_read_timestamp_non_negative(self_ any, pointer string) []string 
 	return []string{pointer + "/c2cReadTimestamp"}
 }
 
-// holds_group_read_sequence_non_negative is true when group-read-sequence-non-negative holds.
+// holds_group_read_sequence_non_negative is true when group-read-sequence-non-negative holds: !has(self.groupReadSequence) || self.groupReadSequence >= 0
 func holds_group_read_sequence_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "groupReadSequence")), func() any { return _ge(_get(self_, "groupReadSequence"), int64(0)) })
 }
@@ -2198,7 +2198,7 @@ func places_group_read_sequence_non_negative(self_ any, pointer string) []string
 	return []string{pointer + "/groupReadSequence"}
 }
 
-// holds_conversation_id_prefix is true when conversation-id-prefix holds.
+// holds_conversation_id_prefix is true when conversation-id-prefix holds: (self.conversationID == "" || self.conversationID.startsWith("c2c_") || self.conversationID.startsWith("group_")) && (self.type != 1 || self.conversationID == "" || self.conversationID.startsWith("c2c_")) && (self.type != 2 || self.conversationID == "" || self.conversationID.startsWith("group_"))
 func holds_conversation_id_prefix(self_ any) any {
 	return _and(_and(_or(_or(_eq(_get(self_, "conversationID"), ""), func() any { return _starts_with(_get(self_, "conversationID"), "c2c_") }), func() any { return _starts_with(_get(self_, "conversationID"), "group_") }), func() any {
 		return _or(_or(_ne(_get(self_, "type"), int64(1)), func() any { return _eq(_get(self_, "conversationID"), "") }), func() any { return _starts_with(_get(self_, "conversationID"), "c2c_") })
@@ -2211,7 +2211,7 @@ func places_conversation_id_prefix(self_ any, pointer string) []string {
 	return []string{pointer + "/conversationID"}
 }
 
-// holds_conversation_id_suffix is true when conversation-id-suffix holds.
+// holds_conversation_id_suffix is true when conversation-id-suffix holds: (self.type != 1 || !has(self.userID) || self.userID == "" || self.conversationID == "" || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.userID : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.userID : self.conversationID == self.userID)) && (self.type != 2 || !has(self.groupID) || self.groupID == "" || self.conversationID == "" || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.groupID : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.groupID : self.conversationID == self.groupID))
 func holds_conversation_id_suffix(self_ any) any {
 	return _and(_or(_or(_or(_or(_ne(_get(self_, "type"), int64(1)), func() any { return _not(_has(self_, "userID")) }), func() any { return _eq(_get(self_, "userID"), "") }), func() any { return _eq(_get(self_, "conversationID"), "") }), func() any {
 		return _cond(_starts_with(_get(self_, "conversationID"), "c2c_"), func() any { return _eq(_get(self_, "conversationID"), _add("c2c_", _get(self_, "userID"))) }, func() any {
@@ -2230,7 +2230,7 @@ func places_conversation_id_suffix(self_ any, pointer string) []string {
 	return []string{pointer + "/conversationID"}
 }
 
-// holds_user_id_only_c2c is true when user-id-only-c2c holds.
+// holds_user_id_only_c2c is true when user-id-only-c2c holds: !has(self.userID) || self.userID == "" || self.type != 2
 func holds_user_id_only_c2c(self_ any) any {
 	return _or(_or(_not(_has(self_, "userID")), func() any { return _eq(_get(self_, "userID"), "") }), func() any { return _ne(_get(self_, "type"), int64(2)) })
 }
@@ -2239,7 +2239,7 @@ func places_user_id_only_c2c(self_ any, pointer string) []string {
 	return []string{pointer + "/userID"}
 }
 
-// holds_group_id_only_group is true when group-id-only-group holds.
+// holds_group_id_only_group is true when group-id-only-group holds: !has(self.groupID) || self.groupID == "" || self.type != 1
 func holds_group_id_only_group(self_ any) any {
 	return _or(_or(_not(_has(self_, "groupID")), func() any { return _eq(_get(self_, "groupID"), "") }), func() any { return _ne(_get(self_, "type"), int64(1)) })
 }
@@ -2248,7 +2248,7 @@ func places_group_id_only_group(self_ any, pointer string) []string {
 	return []string{pointer + "/groupID"}
 }
 
-// holds_group_type_only_group is true when group-type-only-group holds.
+// holds_group_type_only_group is true when group-type-only-group holds: !has(self.groupType) || self.groupType == "" || self.type != 1
 func holds_group_type_only_group(self_ any) any {
 	return _or(_or(_not(_has(self_, "groupType")), func() any { return _eq(_get(self_, "groupType"), "") }), func() any { return _ne(_get(self_, "type"), int64(1)) })
 }
@@ -2257,7 +2257,7 @@ func places_group_type_only_group(self_ any, pointer string) []string {
 	return []string{pointer + "/groupType"}
 }
 
-// holds_avchatroom_unread_zero is true when avchatroom-unread-zero holds.
+// holds_avchatroom_unread_zero is true when avchatroom-unread-zero holds: self.groupType != "AVChatRoom" || !has(self.unreadCount) || self.unreadCount == 0
 func holds_avchatroom_unread_zero(self_ any) any {
 	return _or(_or(_ne(_get(self_, "groupType"), "AVChatRoom"), func() any { return _not(_has(self_, "unreadCount")) }), func() any { return _eq(_get(self_, "unreadCount"), int64(0)) })
 }
@@ -2266,7 +2266,7 @@ func places_avchatroom_unread_zero(self_ any, pointer string) []string {
 	return []string{pointer + "/unreadCount"}
 }
 
-// holds_draft_has_timestamp is true when draft-has-timestamp holds.
+// holds_draft_has_timestamp is true when draft-has-timestamp holds: !has(self.draftText) || self.draftText == "" || has(self.draftTimestamp) && self.draftTimestamp != 0
 func holds_draft_has_timestamp(self_ any) any {
 	return _or(_or(_not(_has(self_, "draftText")), func() any { return _eq(_get(self_, "draftText"), "") }), func() any {
 		return _and(_has(self_, "draftTimestamp"), func() any { return _ne(_get(self_, "draftTimestamp"), int64(0)) })
@@ -2277,7 +2277,7 @@ func places_draft_has_timestamp(self_ any, pointer string) []string {
 	return []string{pointer + "/draftTimestamp"}
 }
 
-// holds_at_info_only_group is true when at-info-only-group holds.
+// holds_at_info_only_group is true when at-info-only-group holds: !has(self.groupAtInfoList) || size(self.groupAtInfoList) == 0 || self.type != 1
 func holds_at_info_only_group(self_ any) any {
 	return _or(_or(_not(_has(self_, "groupAtInfoList")), func() any { return _eq(_size(_get(self_, "groupAtInfoList")), int64(0)) }), func() any { return _ne(_get(self_, "type"), int64(1)) })
 }
@@ -2286,7 +2286,7 @@ func places_at_info_only_group(self_ any, pointer string) []string {
 	return []string{pointer + "/groupAtInfoList"}
 }
 
-// holds_mark_known is true when mark-known holds.
+// holds_mark_known is true when mark-known holds: !has(self.markList) || self.markList.all(mark, mark == null || mark in [1, 2, 4, 8, 4294967296, 8589934592, 17179869184, 34359738368, 68719476736, 137438953472, 274877906944, 549755813888, 1099511627776, 2199023255552, 4398046511104, 8796093022208, 17592186044416, 35184372088832, 70368744177664, 140737488355328, 281474976710656, 562949953421312, 1125899906842624, 2251799813685248, 4503599627370496, 9007199254740992, 18014398509481984, 36028797018963968, 72057594037927936, 144115188075855872, 288230376151711744, 576460752303423488, 1152921504606846976, 2305843009213693952, 4611686018427387904, 9223372036854775808u])
 func holds_mark_known(self_ any) any {
 	return _or(_not(_has(self_, "markList")), func() any {
 		return _all(_get(self_, "markList"), func(v_mark any) any {
@@ -2305,7 +2305,7 @@ func places_mark_known(self_ any, pointer string) []string {
 	})
 }
 
-// holds_c2c_read_timestamp_only_c2c is true when c2c-read-timestamp-only-c2c holds.
+// holds_c2c_read_timestamp_only_c2c is true when c2c-read-timestamp-only-c2c holds: !has(self.c2cReadTimestamp) || self.c2cReadTimestamp == 0 || self.type != 2
 func holds_c2c_read_timestamp_only_c2c(self_ any) any {
 	return _or(_or(_not(_has(self_, "c2cReadTimestamp")), func() any { return _eq(_get(self_, "c2cReadTimestamp"), int64(0)) }), func() any { return _ne(_get(self_, "type"), int64(2)) })
 }
@@ -2314,7 +2314,7 @@ func places_c2c_read_timestamp_only_c2c(self_ any, pointer string) []string {
 	return []string{pointer + "/c2cReadTimestamp"}
 }
 
-// holds_group_read_sequence_only_group is true when group-read-sequence-only-group holds.
+// holds_group_read_sequence_only_group is true when group-read-sequence-only-group holds: !has(self.groupReadSequence) || self.groupReadSequence == 0 || self.type != 1
 func holds_group_read_sequence_only_group(self_ any) any {
 	return _or(_or(_not(_has(self_, "groupReadSequence")), func() any { return _eq(_get(self_, "groupReadSequence"), int64(0)) }), func() any { return _ne(_get(self_, "type"), int64(1)) })
 }
@@ -2323,7 +2323,7 @@ func places_group_read_sequence_only_group(self_ any, pointer string) []string {
 	return []string{pointer + "/groupReadSequence"}
 }
 
-// holds_last_message_in_conversation is true when last-message-in-conversation holds.
+// holds_last_message_in_conversation is true when last-message-in-conversation holds: !has(self.lastMessage) || (self.type != 2 || !has(self.groupID) || self.groupID == "" || !has(self.lastMessage.groupID) || self.lastMessage.groupID == "" || self.lastMessage.groupID == self.groupID) && (self.type != 1 || !has(self.userID) || self.userID == "" || !has(self.lastMessage.userID) || self.lastMessage.userID == "" || self.lastMessage.userID == self.userID)
 func holds_last_message_in_conversation(self_ any) any {
 	return _or(_not(_has(self_, "lastMessage")), func() any {
 		return _and(_or(_or(_or(_or(_or(_ne(_get(self_, "type"), int64(2)), func() any { return _not(_has(self_, "groupID")) }), func() any { return _eq(_get(self_, "groupID"), "") }), func() any { return _not(_has(_get(self_, "lastMessage"), "groupID")) }), func() any { return _eq(_get(_get(self_, "lastMessage"), "groupID"), "") }), func() any { return _eq(_get(_get(self_, "lastMessage"), "groupID"), _get(self_, "groupID")) }), func() any {
@@ -2336,7 +2336,7 @@ func places_last_message_in_conversation(self_ any, pointer string) []string {
 	return _named(pointer+"/lastMessage", _cond(_eq(_get(self_, "type"), int64(2)), func() any { return "groupID" }, func() any { return "userID" }))
 }
 
-// holds_last_message_not_excluded is true when last-message-not-excluded holds.
+// holds_last_message_not_excluded is true when last-message-not-excluded holds: !has(self.lastMessage) || !has(self.lastMessage.isExcludedFromLastMessage) || !self.lastMessage.isExcludedFromLastMessage
 func holds_last_message_not_excluded(self_ any) any {
 	return _or(_or(_not(_has(self_, "lastMessage")), func() any { return _not(_has(_get(self_, "lastMessage"), "isExcludedFromLastMessage")) }), func() any { return _not(_get(_get(self_, "lastMessage"), "isExcludedFromLastMessage")) })
 }
@@ -2345,7 +2345,7 @@ func places_last_message_not_excluded(self_ any, pointer string) []string {
 	return []string{pointer + "/lastMessage" + "/isExcludedFromLastMessage"}
 }
 
-// holds_community_group_id_prefix is true when community-group-id-prefix holds.
+// holds_community_group_id_prefix is true when community-group-id-prefix holds: self.groupType != "Community" || !has(self.groupID) || self.groupID == "" || self.groupID.startsWith("@TGS#_")
 func holds_community_group_id_prefix(self_ any) any {
 	return _or(_or(_or(_ne(_get(self_, "groupType"), "Community"), func() any { return _not(_has(self_, "groupID")) }), func() any { return _eq(_get(self_, "groupID"), "") }), func() any { return _starts_with(_get(self_, "groupID"), "@TGS#_") })
 }
@@ -2354,7 +2354,7 @@ func places_community_group_id_prefix(self_ any, pointer string) []string {
 	return []string{pointer + "/groupID"}
 }
 
-// holds_file_size_non_negative is true when file-size-non-negative holds.
+// holds_file_size_non_negative is true when file-size-non-negative holds: !has(self.fileSize) || self.fileSize >= 0
 func holds_file_size_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "fileSize")), func() any { return _ge(_get(self_, "fileSize"), int64(0)) })
 }
@@ -2363,7 +2363,7 @@ func places_file_size_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/fileSize"}
 }
 
-// holds_at_info_seq_decimal is true when at-info-seq-decimal holds.
+// holds_at_info_seq_decimal is true when at-info-seq-decimal holds: !has(self.seq) || self.seq.matches("^[0-9]+$")
 func holds_at_info_seq_decimal(self_ any) any {
 	return _or(_not(_has(self_, "seq")), func() any { return _matches(_get(self_, "seq"), _PATTERN_0) })
 }
@@ -2372,7 +2372,7 @@ func places_at_info_seq_decimal(self_ any, pointer string) []string {
 	return []string{pointer + "/seq"}
 }
 
-// holds_at_type_known is true when at-type-known holds.
+// holds_at_type_known is true when at-type-known holds: !has(self.atType) || self.atType >= 1 && self.atType <= 3
 func holds_at_type_known(self_ any) any {
 	return _or(_not(_has(self_, "atType")), func() any {
 		return _and(_ge(_get(self_, "atType"), int64(1)), func() any { return _le(_get(self_, "atType"), int64(3)) })
@@ -2383,7 +2383,7 @@ func places_at_type_known(self_ any, pointer string) []string {
 	return []string{pointer + "/atType"}
 }
 
-// holds_mute_time_non_negative is true when mute-time-non-negative holds.
+// holds_mute_time_non_negative is true when mute-time-non-negative holds: !has(self.muteTime) || self.muteTime >= 0
 func holds_mute_time_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "muteTime")), func() any { return _ge(_get(self_, "muteTime"), int64(0)) })
 }
@@ -2392,7 +2392,7 @@ func places_mute_time_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/muteTime"}
 }
 
-// holds_member_count_non_negative is true when member-count-non-negative holds.
+// holds_member_count_non_negative is true when member-count-non-negative holds: !has(self.memberCount) || self.memberCount >= 0
 func holds_member_count_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "memberCount")), func() any { return _ge(_get(self_, "memberCount"), int64(0)) })
 }
@@ -2401,7 +2401,7 @@ func places_member_count_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/memberCount"}
 }
 
-// holds_image_type_range is true when image-type-range holds.
+// holds_image_type_range is true when image-type-range holds: !has(self.type) || self.type >= 0 && self.type <= 2
 func holds_image_type_range(self_ any) any {
 	return _or(_not(_has(self_, "type")), func() any {
 		return _and(_ge(_get(self_, "type"), int64(0)), func() any { return _le(_get(self_, "type"), int64(2)) })
@@ -2412,7 +2412,7 @@ func places_image_type_range(self_ any, pointer string) []string {
 	return []string{pointer + "/type"}
 }
 
-// holds_image_size_non_negative is true when image-size-non-negative holds.
+// holds_image_size_non_negative is true when image-size-non-negative holds: !has(self.size) || self.size >= 0
 func holds_image_size_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "size")), func() any { return _ge(_get(self_, "size"), int64(0)) })
 }
@@ -2421,7 +2421,7 @@ func places_image_size_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/size"}
 }
 
-// holds_image_width_non_negative is true when image-width-non-negative holds.
+// holds_image_width_non_negative is true when image-width-non-negative holds: !has(self.width) || self.width >= 0
 func holds_image_width_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "width")), func() any { return _ge(_get(self_, "width"), int64(0)) })
 }
@@ -2430,7 +2430,7 @@ func places_image_width_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/width"}
 }
 
-// holds_image_height_non_negative is true when image-height-non-negative holds.
+// holds_image_height_non_negative is true when image-height-non-negative holds: !has(self.height) || self.height >= 0
 func holds_image_height_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "height")), func() any { return _ge(_get(self_, "height"), int64(0)) })
 }
@@ -2439,7 +2439,7 @@ func places_image_height_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/height"}
 }
 
-// holds_image_type_unique is true when image-type-unique holds.
+// holds_image_type_unique is true when image-type-unique holds: !has(self.imageList) || size(self.imageList.filter(image, image != null && has(image.type) && image.type == 0)) <= 1 && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 1)) <= 1 && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 2)) <= 1
 func holds_image_type_unique(self_ any) any {
 	return _or(_not(_has(self_, "imageList")), func() any {
 		return _and(_and(_le(_size(_filter(_get(self_, "imageList"), func(v_image any) any {
@@ -2460,7 +2460,7 @@ func places_image_type_unique(self_ any, pointer string) []string {
 	return []string{pointer + "/imageList"}
 }
 
-// holds_location_longitude_range is true when location-longitude-range holds.
+// holds_location_longitude_range is true when location-longitude-range holds: !has(self.longitude) || self.longitude >= -180 && self.longitude <= 180
 func holds_location_longitude_range(self_ any) any {
 	return _or(_not(_has(self_, "longitude")), func() any {
 		return _and(_ge(_get(self_, "longitude"), int64(-180)), func() any { return _le(_get(self_, "longitude"), int64(180)) })
@@ -2471,7 +2471,7 @@ func places_location_longitude_range(self_ any, pointer string) []string {
 	return []string{pointer + "/longitude"}
 }
 
-// holds_location_latitude_range is true when location-latitude-range holds.
+// holds_location_latitude_range is true when location-latitude-range holds: !has(self.latitude) || self.latitude >= -90 && self.latitude <= 90
 func holds_location_latitude_range(self_ any) any {
 	return _or(_not(_has(self_, "latitude")), func() any {
 		return _and(_ge(_get(self_, "latitude"), int64(-90)), func() any { return _le(_get(self_, "latitude"), int64(90)) })
@@ -2482,7 +2482,7 @@ func places_location_latitude_range(self_ any, pointer string) []string {
 	return []string{pointer + "/latitude"}
 }
 
-// holds_message_timestamp_non_negative is true when message-timestamp-non-negative holds.
+// holds_message_timestamp_non_negative is true when message-timestamp-non-negative holds: !has(self.timestamp) || self.timestamp >= 0
 func holds_message_timestamp_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "timestamp")), func() any { return _ge(_get(self_, "timestamp"), int64(0)) })
 }
@@ -2491,7 +2491,7 @@ func places_message_timestamp_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/timestamp"}
 }
 
-// holds_message_progress_range is true when message-progress-range holds.
+// holds_message_progress_range is true when message-progress-range holds: !has(self.progress) || self.progress >= 0 && self.progress <= 100
 func holds_message_progress_range(self_ any) any {
 	return _or(_not(_has(self_, "progress")), func() any {
 		return _and(_ge(_get(self_, "progress"), int64(0)), func() any { return _le(_get(self_, "progress"), int64(100)) })
@@ -2502,7 +2502,7 @@ func places_message_progress_range(self_ any, pointer string) []string {
 	return []string{pointer + "/progress"}
 }
 
-// holds_message_status_range is true when message-status-range holds.
+// holds_message_status_range is true when message-status-range holds: !has(self.status) || self.status >= 1 && self.status <= 6
 func holds_message_status_range(self_ any) any {
 	return _or(_not(_has(self_, "status")), func() any {
 		return _and(_ge(_get(self_, "status"), int64(1)), func() any { return _le(_get(self_, "status"), int64(6)) })
@@ -2513,7 +2513,7 @@ func places_message_status_range(self_ any, pointer string) []string {
 	return []string{pointer + "/status"}
 }
 
-// holds_message_priority_range is true when message-priority-range holds.
+// holds_message_priority_range is true when message-priority-range holds: !has(self.priority) || self.priority >= 0 && self.priority <= 3
 func holds_message_priority_range(self_ any) any {
 	return _or(_not(_has(self_, "priority")), func() any {
 		return _and(_ge(_get(self_, "priority"), int64(0)), func() any { return _le(_get(self_, "priority"), int64(3)) })
@@ -2524,7 +2524,7 @@ func places_message_priority_range(self_ any, pointer string) []string {
 	return []string{pointer + "/priority"}
 }
 
-// holds_message_seq_decimal is true when message-seq-decimal holds.
+// holds_message_seq_decimal is true when message-seq-decimal holds: !has(self.seq) || self.seq.matches("^[0-9]+$")
 func holds_message_seq_decimal(self_ any) any {
 	return _or(_not(_has(self_, "seq")), func() any { return _matches(_get(self_, "seq"), _PATTERN_1) })
 }
@@ -2533,7 +2533,7 @@ func places_message_seq_decimal(self_ any, pointer string) []string {
 	return []string{pointer + "/seq"}
 }
 
-// holds_message_random_range is true when message-random-range holds.
+// holds_message_random_range is true when message-random-range holds: !has(self.random) || self.random >= 0 && self.random <= 4294967295
 func holds_message_random_range(self_ any) any {
 	return _or(_not(_has(self_, "random")), func() any {
 		return _and(_ge(_get(self_, "random"), int64(0)), func() any { return _le(_get(self_, "random"), int64(4294967295)) })
@@ -2544,7 +2544,7 @@ func places_message_random_range(self_ any, pointer string) []string {
 	return []string{pointer + "/random"}
 }
 
-// holds_elem_type_matches_element is true when elem-type-matches-element holds.
+// holds_elem_type_matches_element is true when elem-type-matches-element holds: !has(self.elemType) || has(self.textElem) == (self.elemType == 1) && has(self.customElem) == (self.elemType == 2) && has(self.imageElem) == (self.elemType == 3) && has(self.soundElem) == (self.elemType == 4) && has(self.videoElem) == (self.elemType == 5) && has(self.fileElem) == (self.elemType == 6) && has(self.locationElem) == (self.elemType == 7) && has(self.faceElem) == (self.elemType == 8) && has(self.groupTipsElem) == (self.elemType == 9) && has(self.mergerElem) == (self.elemType == 10)
 func holds_elem_type_matches_element(self_ any) any {
 	return _or(_not(_has(self_, "elemType")), func() any {
 		return _and(_and(_and(_and(_and(_and(_and(_and(_and(_eq(_has(self_, "textElem"), _eq(_get(self_, "elemType"), int64(1))), func() any { return _eq(_has(self_, "customElem"), _eq(_get(self_, "elemType"), int64(2))) }), func() any { return _eq(_has(self_, "imageElem"), _eq(_get(self_, "elemType"), int64(3))) }), func() any { return _eq(_has(self_, "soundElem"), _eq(_get(self_, "elemType"), int64(4))) }), func() any { return _eq(_has(self_, "videoElem"), _eq(_get(self_, "elemType"), int64(5))) }), func() any { return _eq(_has(self_, "fileElem"), _eq(_get(self_, "elemType"), int64(6))) }), func() any { return _eq(_has(self_, "locationElem"), _eq(_get(self_, "elemType"), int64(7))) }), func() any { return _eq(_has(self_, "faceElem"), _eq(_get(self_, "elemType"), int64(8))) }), func() any { return _eq(_has(self_, "groupTipsElem"), _eq(_get(self_, "elemType"), int64(9))) }), func() any { return _eq(_has(self_, "mergerElem"), _eq(_get(self_, "elemType"), int64(10))) })
@@ -2555,7 +2555,7 @@ func places_elem_type_matches_element(self_ any, pointer string) []string {
 	return []string{pointer + "/elemType"}
 }
 
-// holds_message_user_or_group is true when message-user-or-group holds.
+// holds_message_user_or_group is true when message-user-or-group holds: !has(self.groupID) || self.groupID == "" || !has(self.userID) || self.userID == ""
 func holds_message_user_or_group(self_ any) any {
 	return _or(_or(_or(_not(_has(self_, "groupID")), func() any { return _eq(_get(self_, "groupID"), "") }), func() any { return _not(_has(self_, "userID")) }), func() any { return _eq(_get(self_, "userID"), "") })
 }
@@ -2564,7 +2564,7 @@ func places_message_user_or_group(self_ any, pointer string) []string {
 	return []string{pointer + "/userID"}
 }
 
-// holds_peer_read_only_c2c is true when peer-read-only-c2c holds.
+// holds_peer_read_only_c2c is true when peer-read-only-c2c holds: !has(self.groupID) || self.groupID == "" || !has(self.isPeerRead) || !self.isPeerRead
 func holds_peer_read_only_c2c(self_ any) any {
 	return _or(_or(_or(_not(_has(self_, "groupID")), func() any { return _eq(_get(self_, "groupID"), "") }), func() any { return _not(_has(self_, "isPeerRead")) }), func() any { return _not(_get(self_, "isPeerRead")) })
 }
@@ -2573,7 +2573,7 @@ func places_peer_read_only_c2c(self_ any, pointer string) []string {
 	return []string{pointer + "/isPeerRead"}
 }
 
-// holds_sound_size_non_negative is true when sound-size-non-negative holds.
+// holds_sound_size_non_negative is true when sound-size-non-negative holds: !has(self.dataSize) || self.dataSize >= 0
 func holds_sound_size_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "dataSize")), func() any { return _ge(_get(self_, "dataSize"), int64(0)) })
 }
@@ -2582,7 +2582,7 @@ func places_sound_size_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/dataSize"}
 }
 
-// holds_sound_duration_non_negative is true when sound-duration-non-negative holds.
+// holds_sound_duration_non_negative is true when sound-duration-non-negative holds: !has(self.duration) || self.duration >= 0
 func holds_sound_duration_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "duration")), func() any { return _ge(_get(self_, "duration"), int64(0)) })
 }
@@ -2591,7 +2591,7 @@ func places_sound_duration_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/duration"}
 }
 
-// holds_video_size_non_negative is true when video-size-non-negative holds.
+// holds_video_size_non_negative is true when video-size-non-negative holds: !has(self.videoSize) || self.videoSize >= 0
 func holds_video_size_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "videoSize")), func() any { return _ge(_get(self_, "videoSize"), int64(0)) })
 }
@@ -2600,7 +2600,7 @@ func places_video_size_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/videoSize"}
 }
 
-// holds_video_duration_non_negative is true when video-duration-non-negative holds.
+// holds_video_duration_non_negative is true when video-duration-non-negative holds: !has(self.duration) || self.duration >= 0
 func holds_video_duration_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "duration")), func() any { return _ge(_get(self_, "duration"), int64(0)) })
 }
@@ -2609,7 +2609,7 @@ func places_video_duration_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/duration"}
 }
 
-// holds_snapshot_size_non_negative is true when snapshot-size-non-negative holds.
+// holds_snapshot_size_non_negative is true when snapshot-size-non-negative holds: !has(self.snapshotSize) || self.snapshotSize >= 0
 func holds_snapshot_size_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "snapshotSize")), func() any { return _ge(_get(self_, "snapshotSize"), int64(0)) })
 }
@@ -2618,7 +2618,7 @@ func places_snapshot_size_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/snapshotSize"}
 }
 
-// holds_snapshot_width_non_negative is true when snapshot-width-non-negative holds.
+// holds_snapshot_width_non_negative is true when snapshot-width-non-negative holds: !has(self.snapshotWidth) || self.snapshotWidth >= 0
 func holds_snapshot_width_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "snapshotWidth")), func() any { return _ge(_get(self_, "snapshotWidth"), int64(0)) })
 }
@@ -2627,7 +2627,7 @@ func places_snapshot_width_non_negative(self_ any, pointer string) []string {
 	return []string{pointer + "/snapshotWidth"}
 }
 
-// holds_snapshot_height_non_negative is true when snapshot-height-non-negative holds.
+// holds_snapshot_height_non_negative is true when snapshot-height-non-negative holds: !has(self.snapshotHeight) || self.snapshotHeight >= 0
 func holds_snapshot_height_non_negative(self_ any) any {
 	return _or(_not(_has(self_, "snapshotHeight")), func() any { return _ge(_get(self_, "snapshotHeight"), int64(0)) })
 }

@@ -1649,7 +1649,7 @@ _KINDS: Dict[str, Dict[str, Callable[[Any], bool]]] = {
 
 
 def _holds_callback_success_has_data(self_: Any) -> Any:
-    """callback-success-has-data: true when the rule holds."""
+    """callback-success-has-data, true when it holds: `self.code != 0 || has(self.data)`"""
     return _or(_ne(_get(self_, "code"), 0), lambda: _has(self_, "data"))
 
 
@@ -1658,7 +1658,7 @@ def _places_callback_success_has_data(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_callback_failure_has_no_data(self_: Any) -> Any:
-    """callback-failure-has-no-data: true when the rule holds."""
+    """callback-failure-has-no-data, true when it holds: `!has(self.data) || self.code == 0`"""
     return _or(_not(_has(self_, "data")), lambda: _eq(_get(self_, "code"), 0))
 
 
@@ -1667,7 +1667,7 @@ def _places_callback_failure_has_no_data(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_callback_known_error_code(self_: Any) -> Any:
-    """callback-known-error-code: true when the rule holds."""
+    """callback-known-error-code, true when it holds: `self.code == 0 || self.code == -20009 || self.code >= -10114 && self.code <= -10000 || self.code == -302 || self.code == -1 || self.code >= 2000 && self.code <= 2999 || self.code >= 4001 && self.code <= 4005 || self.code >= 6001 && self.code <= 6032 || self.code >= 6100 && self.code <= 6152 || self.code == 6206 || self.code == 6208 || self.code >= 7001 && self.code <= 7015 || self.code >= 7501 && self.code <= 7508 || self.code >= 8001 && self.code <= 8021 || self.code >= 8501 && self.code <= 8514 || self.code >= 9001 && self.code <= 9006 || self.code >= 9501 && self.code <= 9525 || self.code >= 10002 && self.code <= 10071 || self.code >= 20001 && self.code <= 23009 || self.code >= 30001 && self.code <= 32103 || self.code >= 40001 && self.code <= 40610 || self.code >= 50001 && self.code <= 51011 || self.code >= 60002 && self.code <= 60021 || self.code >= 70001 && self.code <= 70500 || self.code == 72001 || self.code == 72012 || self.code >= 80001 && self.code <= 80005 || self.code >= 90001 && self.code <= 93000 || self.code >= 114000 && self.code <= 115068`"""
     return _or(
         _or(
             _or(
@@ -2015,7 +2015,7 @@ def _places_callback_known_error_code(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_conversation_type_valid(self_: Any) -> Any:
-    """conversation-type-valid: true when the rule holds."""
+    """conversation-type-valid, true when it holds: `self != 0`"""
     return _ne(self_, 0)
 
 
@@ -2024,7 +2024,7 @@ def _places_conversation_type_valid(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_conversation_id_non_empty(self_: Any) -> Any:
-    """conversation-id-non-empty: true when the rule holds."""
+    """conversation-id-non-empty, true when it holds: `!has(self.conversationID) || self.conversationID != ""`"""
     return _or(
         _not(_has(self_, "conversationID")),
         lambda: _ne(_get(self_, "conversationID"), ""),
@@ -2036,7 +2036,7 @@ def _places_conversation_id_non_empty(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_group_type_known(self_: Any) -> Any:
-    """group-type-known: true when the rule holds."""
+    """group-type-known, true when it holds: `!has(self.groupType) || (self.groupType == "" || self.groupType in ["Work", "Public", "Meeting", "AVChatRoom", "Community"])`"""
     return _or(
         _not(_has(self_, "groupType")),
         lambda: _or(
@@ -2054,7 +2054,7 @@ def _places_group_type_known(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_unread_count_non_negative(self_: Any) -> Any:
-    """unread-count-non-negative: true when the rule holds."""
+    """unread-count-non-negative, true when it holds: `!has(self.unreadCount) || self.unreadCount >= 0`"""
     return _or(
         _not(_has(self_, "unreadCount")), lambda: _ge(_get(self_, "unreadCount"), 0)
     )
@@ -2065,7 +2065,7 @@ def _places_unread_count_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_draft_timestamp_non_negative(self_: Any) -> Any:
-    """draft-timestamp-non-negative: true when the rule holds."""
+    """draft-timestamp-non-negative, true when it holds: `!has(self.draftTimestamp) || self.draftTimestamp >= 0`"""
     return _or(
         _not(_has(self_, "draftTimestamp")),
         lambda: _ge(_get(self_, "draftTimestamp"), 0),
@@ -2077,7 +2077,7 @@ def _places_draft_timestamp_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_recv_opt_range(self_: Any) -> Any:
-    """recv-opt-range: true when the rule holds."""
+    """recv-opt-range, true when it holds: `!has(self.recvOpt) || self.recvOpt >= 0 && self.recvOpt <= 4`"""
     return _or(
         _not(_has(self_, "recvOpt")),
         lambda: _and(
@@ -2091,7 +2091,7 @@ def _places_recv_opt_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_orderkey_non_negative(self_: Any) -> Any:
-    """orderkey-non-negative: true when the rule holds."""
+    """orderkey-non-negative, true when it holds: `!has(self.orderkey) || self.orderkey >= 0`"""
     return _or(_not(_has(self_, "orderkey")), lambda: _ge(_get(self_, "orderkey"), 0))
 
 
@@ -2100,7 +2100,7 @@ def _places_orderkey_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_custom_data_max_bytes(self_: Any) -> Any:
-    """custom-data-max-bytes: true when the rule holds."""
+    """custom-data-max-bytes, true when it holds: `!has(self.customData) || size(bytes(self.customData)) <= 256`"""
     return _or(
         _not(_has(self_, "customData")),
         lambda: _le(_byte_size(_get(self_, "customData")), 256),
@@ -2112,7 +2112,7 @@ def _places_custom_data_max_bytes(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_conversation_groups_max_items(self_: Any) -> Any:
-    """conversation-groups-max-items: true when the rule holds."""
+    """conversation-groups-max-items, true when it holds: `!has(self.conversationGroupList) || size(self.conversationGroupList) <= 20`"""
     return _or(
         _not(_has(self_, "conversationGroupList")),
         lambda: _le(_size(_get(self_, "conversationGroupList")), 20),
@@ -2124,7 +2124,7 @@ def _places_conversation_groups_max_items(self_: Any, pointer: str) -> List[str]
 
 
 def _holds_conversation_group_name_max_bytes(self_: Any) -> Any:
-    """conversation-group-name-max-bytes: true when the rule holds."""
+    """conversation-group-name-max-bytes, true when it holds: `!has(self.conversationGroupList) || self.conversationGroupList.all(item, size(bytes(item)) <= 32)`"""
     return _or(
         _not(_has(self_, "conversationGroupList")),
         lambda: _all(
@@ -2143,7 +2143,7 @@ def _places_conversation_group_name_max_bytes(self_: Any, pointer: str) -> List[
 
 
 def _holds_c2c_read_timestamp_non_negative(self_: Any) -> Any:
-    """c2c-read-timestamp-non-negative: true when the rule holds."""
+    """c2c-read-timestamp-non-negative, true when it holds: `!has(self.c2cReadTimestamp) || self.c2cReadTimestamp >= 0`"""
     return _or(
         _not(_has(self_, "c2cReadTimestamp")),
         lambda: _ge(_get(self_, "c2cReadTimestamp"), 0),
@@ -2155,7 +2155,7 @@ def _places_c2c_read_timestamp_non_negative(self_: Any, pointer: str) -> List[st
 
 
 def _holds_group_read_sequence_non_negative(self_: Any) -> Any:
-    """group-read-sequence-non-negative: true when the rule holds."""
+    """group-read-sequence-non-negative, true when it holds: `!has(self.groupReadSequence) || self.groupReadSequence >= 0`"""
     return _or(
         _not(_has(self_, "groupReadSequence")),
         lambda: _ge(_get(self_, "groupReadSequence"), 0),
@@ -2167,7 +2167,7 @@ def _places_group_read_sequence_non_negative(self_: Any, pointer: str) -> List[s
 
 
 def _holds_conversation_id_prefix(self_: Any) -> Any:
-    """conversation-id-prefix: true when the rule holds."""
+    """conversation-id-prefix, true when it holds: `(self.conversationID == "" || self.conversationID.startsWith("c2c_") || self.conversationID.startsWith("group_")) && (self.type != 1 || self.conversationID == "" || self.conversationID.startsWith("c2c_")) && (self.type != 2 || self.conversationID == "" || self.conversationID.startsWith("group_"))`"""
     return _and(
         _and(
             _or(
@@ -2200,7 +2200,7 @@ def _places_conversation_id_prefix(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_conversation_id_suffix(self_: Any) -> Any:
-    """conversation-id-suffix: true when the rule holds."""
+    """conversation-id-suffix, true when it holds: `(self.type != 1 || !has(self.userID) || self.userID == "" || self.conversationID == "" || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.userID : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.userID : self.conversationID == self.userID)) && (self.type != 2 || !has(self.groupID) || self.groupID == "" || self.conversationID == "" || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.groupID : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.groupID : self.conversationID == self.groupID))`"""
     return _and(
         _or(
             _or(
@@ -2261,7 +2261,7 @@ def _places_conversation_id_suffix(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_user_id_only_c2c(self_: Any) -> Any:
-    """user-id-only-c2c: true when the rule holds."""
+    """user-id-only-c2c, true when it holds: `!has(self.userID) || self.userID == "" || self.type != 2`"""
     return _or(
         _or(_not(_has(self_, "userID")), lambda: _eq(_get(self_, "userID"), "")),
         lambda: _ne(_get(self_, "type"), 2),
@@ -2273,7 +2273,7 @@ def _places_user_id_only_c2c(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_group_id_only_group(self_: Any) -> Any:
-    """group-id-only-group: true when the rule holds."""
+    """group-id-only-group, true when it holds: `!has(self.groupID) || self.groupID == "" || self.type != 1`"""
     return _or(
         _or(_not(_has(self_, "groupID")), lambda: _eq(_get(self_, "groupID"), "")),
         lambda: _ne(_get(self_, "type"), 1),
@@ -2285,7 +2285,7 @@ def _places_group_id_only_group(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_group_type_only_group(self_: Any) -> Any:
-    """group-type-only-group: true when the rule holds."""
+    """group-type-only-group, true when it holds: `!has(self.groupType) || self.groupType == "" || self.type != 1`"""
     return _or(
         _or(_not(_has(self_, "groupType")), lambda: _eq(_get(self_, "groupType"), "")),
         lambda: _ne(_get(self_, "type"), 1),
@@ -2297,7 +2297,7 @@ def _places_group_type_only_group(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_avchatroom_unread_zero(self_: Any) -> Any:
-    """avchatroom-unread-zero: true when the rule holds."""
+    """avchatroom-unread-zero, true when it holds: `self.groupType != "AVChatRoom" || !has(self.unreadCount) || self.unreadCount == 0`"""
     return _or(
         _or(
             _ne(_get(self_, "groupType"), "AVChatRoom"),
@@ -2312,7 +2312,7 @@ def _places_avchatroom_unread_zero(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_draft_has_timestamp(self_: Any) -> Any:
-    """draft-has-timestamp: true when the rule holds."""
+    """draft-has-timestamp, true when it holds: `!has(self.draftText) || self.draftText == "" || has(self.draftTimestamp) && self.draftTimestamp != 0`"""
     return _or(
         _or(_not(_has(self_, "draftText")), lambda: _eq(_get(self_, "draftText"), "")),
         lambda: _and(
@@ -2326,7 +2326,7 @@ def _places_draft_has_timestamp(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_at_info_only_group(self_: Any) -> Any:
-    """at-info-only-group: true when the rule holds."""
+    """at-info-only-group, true when it holds: `!has(self.groupAtInfoList) || size(self.groupAtInfoList) == 0 || self.type != 1`"""
     return _or(
         _or(
             _not(_has(self_, "groupAtInfoList")),
@@ -2341,7 +2341,7 @@ def _places_at_info_only_group(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_mark_known(self_: Any) -> Any:
-    """mark-known: true when the rule holds."""
+    """mark-known, true when it holds: `!has(self.markList) || self.markList.all(mark, mark == null || mark in [1, 2, 4, 8, 4294967296, 8589934592, 17179869184, 34359738368, 68719476736, 137438953472, 274877906944, 549755813888, 1099511627776, 2199023255552, 4398046511104, 8796093022208, 17592186044416, 35184372088832, 70368744177664, 140737488355328, 281474976710656, 562949953421312, 1125899906842624, 2251799813685248, 4503599627370496, 9007199254740992, 18014398509481984, 36028797018963968, 72057594037927936, 144115188075855872, 288230376151711744, 576460752303423488, 1152921504606846976, 2305843009213693952, 4611686018427387904, 9223372036854775808u])`"""
     return _or(
         _not(_has(self_, "markList")),
         lambda: _all(
@@ -2446,7 +2446,7 @@ def _places_mark_known(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_c2c_read_timestamp_only_c2c(self_: Any) -> Any:
-    """c2c-read-timestamp-only-c2c: true when the rule holds."""
+    """c2c-read-timestamp-only-c2c, true when it holds: `!has(self.c2cReadTimestamp) || self.c2cReadTimestamp == 0 || self.type != 2`"""
     return _or(
         _or(
             _not(_has(self_, "c2cReadTimestamp")),
@@ -2461,7 +2461,7 @@ def _places_c2c_read_timestamp_only_c2c(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_group_read_sequence_only_group(self_: Any) -> Any:
-    """group-read-sequence-only-group: true when the rule holds."""
+    """group-read-sequence-only-group, true when it holds: `!has(self.groupReadSequence) || self.groupReadSequence == 0 || self.type != 1`"""
     return _or(
         _or(
             _not(_has(self_, "groupReadSequence")),
@@ -2476,7 +2476,7 @@ def _places_group_read_sequence_only_group(self_: Any, pointer: str) -> List[str
 
 
 def _holds_last_message_in_conversation(self_: Any) -> Any:
-    """last-message-in-conversation: true when the rule holds."""
+    """last-message-in-conversation, true when it holds: `!has(self.lastMessage) || (self.type != 2 || !has(self.groupID) || self.groupID == "" || !has(self.lastMessage.groupID) || self.lastMessage.groupID == "" || self.lastMessage.groupID == self.groupID) && (self.type != 1 || !has(self.userID) || self.userID == "" || !has(self.lastMessage.userID) || self.lastMessage.userID == "" || self.lastMessage.userID == self.userID)`"""
     return _or(
         _not(_has(self_, "lastMessage")),
         lambda: _and(
@@ -2528,7 +2528,7 @@ def _places_last_message_in_conversation(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_last_message_not_excluded(self_: Any) -> Any:
-    """last-message-not-excluded: true when the rule holds."""
+    """last-message-not-excluded, true when it holds: `!has(self.lastMessage) || !has(self.lastMessage.isExcludedFromLastMessage) || !self.lastMessage.isExcludedFromLastMessage`"""
     return _or(
         _or(
             _not(_has(self_, "lastMessage")),
@@ -2543,7 +2543,7 @@ def _places_last_message_not_excluded(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_community_group_id_prefix(self_: Any) -> Any:
-    """community-group-id-prefix: true when the rule holds."""
+    """community-group-id-prefix, true when it holds: `self.groupType != "Community" || !has(self.groupID) || self.groupID == "" || self.groupID.startsWith("@TGS#_")`"""
     return _or(
         _or(
             _or(
@@ -2561,7 +2561,7 @@ def _places_community_group_id_prefix(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_file_size_non_negative(self_: Any) -> Any:
-    """file-size-non-negative: true when the rule holds."""
+    """file-size-non-negative, true when it holds: `!has(self.fileSize) || self.fileSize >= 0`"""
     return _or(_not(_has(self_, "fileSize")), lambda: _ge(_get(self_, "fileSize"), 0))
 
 
@@ -2570,7 +2570,7 @@ def _places_file_size_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_at_info_seq_decimal(self_: Any) -> Any:
-    """at-info-seq-decimal: true when the rule holds."""
+    """at-info-seq-decimal, true when it holds: `!has(self.seq) || self.seq.matches("^[0-9]+$")`"""
     return _or(
         _not(_has(self_, "seq")), lambda: _matches(_get(self_, "seq"), _PATTERN_0)
     )
@@ -2581,7 +2581,7 @@ def _places_at_info_seq_decimal(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_at_type_known(self_: Any) -> Any:
-    """at-type-known: true when the rule holds."""
+    """at-type-known, true when it holds: `!has(self.atType) || self.atType >= 1 && self.atType <= 3`"""
     return _or(
         _not(_has(self_, "atType")),
         lambda: _and(
@@ -2595,7 +2595,7 @@ def _places_at_type_known(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_mute_time_non_negative(self_: Any) -> Any:
-    """mute-time-non-negative: true when the rule holds."""
+    """mute-time-non-negative, true when it holds: `!has(self.muteTime) || self.muteTime >= 0`"""
     return _or(_not(_has(self_, "muteTime")), lambda: _ge(_get(self_, "muteTime"), 0))
 
 
@@ -2604,7 +2604,7 @@ def _places_mute_time_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_member_count_non_negative(self_: Any) -> Any:
-    """member-count-non-negative: true when the rule holds."""
+    """member-count-non-negative, true when it holds: `!has(self.memberCount) || self.memberCount >= 0`"""
     return _or(
         _not(_has(self_, "memberCount")), lambda: _ge(_get(self_, "memberCount"), 0)
     )
@@ -2615,7 +2615,7 @@ def _places_member_count_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_image_type_range(self_: Any) -> Any:
-    """image-type-range: true when the rule holds."""
+    """image-type-range, true when it holds: `!has(self.type) || self.type >= 0 && self.type <= 2`"""
     return _or(
         _not(_has(self_, "type")),
         lambda: _and(_ge(_get(self_, "type"), 0), lambda: _le(_get(self_, "type"), 2)),
@@ -2627,7 +2627,7 @@ def _places_image_type_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_image_size_non_negative(self_: Any) -> Any:
-    """image-size-non-negative: true when the rule holds."""
+    """image-size-non-negative, true when it holds: `!has(self.size) || self.size >= 0`"""
     return _or(_not(_has(self_, "size")), lambda: _ge(_get(self_, "size"), 0))
 
 
@@ -2636,7 +2636,7 @@ def _places_image_size_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_image_width_non_negative(self_: Any) -> Any:
-    """image-width-non-negative: true when the rule holds."""
+    """image-width-non-negative, true when it holds: `!has(self.width) || self.width >= 0`"""
     return _or(_not(_has(self_, "width")), lambda: _ge(_get(self_, "width"), 0))
 
 
@@ -2645,7 +2645,7 @@ def _places_image_width_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_image_height_non_negative(self_: Any) -> Any:
-    """image-height-non-negative: true when the rule holds."""
+    """image-height-non-negative, true when it holds: `!has(self.height) || self.height >= 0`"""
     return _or(_not(_has(self_, "height")), lambda: _ge(_get(self_, "height"), 0))
 
 
@@ -2654,7 +2654,7 @@ def _places_image_height_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_image_type_unique(self_: Any) -> Any:
-    """image-type-unique: true when the rule holds."""
+    """image-type-unique, true when it holds: `!has(self.imageList) || size(self.imageList.filter(image, image != null && has(image.type) && image.type == 0)) <= 1 && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 1)) <= 1 && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 2)) <= 1`"""
     return _or(
         _not(_has(self_, "imageList")),
         lambda: _and(
@@ -2705,7 +2705,7 @@ def _places_image_type_unique(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_location_longitude_range(self_: Any) -> Any:
-    """location-longitude-range: true when the rule holds."""
+    """location-longitude-range, true when it holds: `!has(self.longitude) || self.longitude >= -180 && self.longitude <= 180`"""
     return _or(
         _not(_has(self_, "longitude")),
         lambda: _and(
@@ -2720,7 +2720,7 @@ def _places_location_longitude_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_location_latitude_range(self_: Any) -> Any:
-    """location-latitude-range: true when the rule holds."""
+    """location-latitude-range, true when it holds: `!has(self.latitude) || self.latitude >= -90 && self.latitude <= 90`"""
     return _or(
         _not(_has(self_, "latitude")),
         lambda: _and(
@@ -2734,7 +2734,7 @@ def _places_location_latitude_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_message_timestamp_non_negative(self_: Any) -> Any:
-    """message-timestamp-non-negative: true when the rule holds."""
+    """message-timestamp-non-negative, true when it holds: `!has(self.timestamp) || self.timestamp >= 0`"""
     return _or(_not(_has(self_, "timestamp")), lambda: _ge(_get(self_, "timestamp"), 0))
 
 
@@ -2743,7 +2743,7 @@ def _places_message_timestamp_non_negative(self_: Any, pointer: str) -> List[str
 
 
 def _holds_message_progress_range(self_: Any) -> Any:
-    """message-progress-range: true when the rule holds."""
+    """message-progress-range, true when it holds: `!has(self.progress) || self.progress >= 0 && self.progress <= 100`"""
     return _or(
         _not(_has(self_, "progress")),
         lambda: _and(
@@ -2757,7 +2757,7 @@ def _places_message_progress_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_message_status_range(self_: Any) -> Any:
-    """message-status-range: true when the rule holds."""
+    """message-status-range, true when it holds: `!has(self.status) || self.status >= 1 && self.status <= 6`"""
     return _or(
         _not(_has(self_, "status")),
         lambda: _and(
@@ -2771,7 +2771,7 @@ def _places_message_status_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_message_priority_range(self_: Any) -> Any:
-    """message-priority-range: true when the rule holds."""
+    """message-priority-range, true when it holds: `!has(self.priority) || self.priority >= 0 && self.priority <= 3`"""
     return _or(
         _not(_has(self_, "priority")),
         lambda: _and(
@@ -2785,7 +2785,7 @@ def _places_message_priority_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_message_seq_decimal(self_: Any) -> Any:
-    """message-seq-decimal: true when the rule holds."""
+    """message-seq-decimal, true when it holds: `!has(self.seq) || self.seq.matches("^[0-9]+$")`"""
     return _or(
         _not(_has(self_, "seq")), lambda: _matches(_get(self_, "seq"), _PATTERN_1)
     )
@@ -2796,7 +2796,7 @@ def _places_message_seq_decimal(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_message_random_range(self_: Any) -> Any:
-    """message-random-range: true when the rule holds."""
+    """message-random-range, true when it holds: `!has(self.random) || self.random >= 0 && self.random <= 4294967295`"""
     return _or(
         _not(_has(self_, "random")),
         lambda: _and(
@@ -2811,7 +2811,7 @@ def _places_message_random_range(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_elem_type_matches_element(self_: Any) -> Any:
-    """elem-type-matches-element: true when the rule holds."""
+    """elem-type-matches-element, true when it holds: `!has(self.elemType) || has(self.textElem) == (self.elemType == 1) && has(self.customElem) == (self.elemType == 2) && has(self.imageElem) == (self.elemType == 3) && has(self.soundElem) == (self.elemType == 4) && has(self.videoElem) == (self.elemType == 5) && has(self.fileElem) == (self.elemType == 6) && has(self.locationElem) == (self.elemType == 7) && has(self.faceElem) == (self.elemType == 8) && has(self.groupTipsElem) == (self.elemType == 9) && has(self.mergerElem) == (self.elemType == 10)`"""
     return _or(
         _not(_has(self_, "elemType")),
         lambda: _and(
@@ -2873,7 +2873,7 @@ def _places_elem_type_matches_element(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_message_user_or_group(self_: Any) -> Any:
-    """message-user-or-group: true when the rule holds."""
+    """message-user-or-group, true when it holds: `!has(self.groupID) || self.groupID == "" || !has(self.userID) || self.userID == ""`"""
     return _or(
         _or(
             _or(_not(_has(self_, "groupID")), lambda: _eq(_get(self_, "groupID"), "")),
@@ -2888,7 +2888,7 @@ def _places_message_user_or_group(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_peer_read_only_c2c(self_: Any) -> Any:
-    """peer-read-only-c2c: true when the rule holds."""
+    """peer-read-only-c2c, true when it holds: `!has(self.groupID) || self.groupID == "" || !has(self.isPeerRead) || !self.isPeerRead`"""
     return _or(
         _or(
             _or(_not(_has(self_, "groupID")), lambda: _eq(_get(self_, "groupID"), "")),
@@ -2903,7 +2903,7 @@ def _places_peer_read_only_c2c(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_sound_size_non_negative(self_: Any) -> Any:
-    """sound-size-non-negative: true when the rule holds."""
+    """sound-size-non-negative, true when it holds: `!has(self.dataSize) || self.dataSize >= 0`"""
     return _or(_not(_has(self_, "dataSize")), lambda: _ge(_get(self_, "dataSize"), 0))
 
 
@@ -2912,7 +2912,7 @@ def _places_sound_size_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_sound_duration_non_negative(self_: Any) -> Any:
-    """sound-duration-non-negative: true when the rule holds."""
+    """sound-duration-non-negative, true when it holds: `!has(self.duration) || self.duration >= 0`"""
     return _or(_not(_has(self_, "duration")), lambda: _ge(_get(self_, "duration"), 0))
 
 
@@ -2921,7 +2921,7 @@ def _places_sound_duration_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_video_size_non_negative(self_: Any) -> Any:
-    """video-size-non-negative: true when the rule holds."""
+    """video-size-non-negative, true when it holds: `!has(self.videoSize) || self.videoSize >= 0`"""
     return _or(_not(_has(self_, "videoSize")), lambda: _ge(_get(self_, "videoSize"), 0))
 
 
@@ -2930,7 +2930,7 @@ def _places_video_size_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_video_duration_non_negative(self_: Any) -> Any:
-    """video-duration-non-negative: true when the rule holds."""
+    """video-duration-non-negative, true when it holds: `!has(self.duration) || self.duration >= 0`"""
     return _or(_not(_has(self_, "duration")), lambda: _ge(_get(self_, "duration"), 0))
 
 
@@ -2939,7 +2939,7 @@ def _places_video_duration_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_snapshot_size_non_negative(self_: Any) -> Any:
-    """snapshot-size-non-negative: true when the rule holds."""
+    """snapshot-size-non-negative, true when it holds: `!has(self.snapshotSize) || self.snapshotSize >= 0`"""
     return _or(
         _not(_has(self_, "snapshotSize")), lambda: _ge(_get(self_, "snapshotSize"), 0)
     )
@@ -2950,7 +2950,7 @@ def _places_snapshot_size_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_snapshot_width_non_negative(self_: Any) -> Any:
-    """snapshot-width-non-negative: true when the rule holds."""
+    """snapshot-width-non-negative, true when it holds: `!has(self.snapshotWidth) || self.snapshotWidth >= 0`"""
     return _or(
         _not(_has(self_, "snapshotWidth")), lambda: _ge(_get(self_, "snapshotWidth"), 0)
     )
@@ -2961,7 +2961,7 @@ def _places_snapshot_width_non_negative(self_: Any, pointer: str) -> List[str]:
 
 
 def _holds_snapshot_height_non_negative(self_: Any) -> Any:
-    """snapshot-height-non-negative: true when the rule holds."""
+    """snapshot-height-non-negative, true when it holds: `!has(self.snapshotHeight) || self.snapshotHeight >= 0`"""
     return _or(
         _not(_has(self_, "snapshotHeight")),
         lambda: _ge(_get(self_, "snapshotHeight"), 0),

@@ -1708,7 +1708,7 @@ const KINDS: Record<string, Record<string, (value: Json) => boolean>> = {
   },
 };
 
-/** callback-success-has-data: true when the rule holds. */
+/** callback-success-has-data, true when it holds: `self.code != 0 || has(self.data)` */
 function holds_callback_success_has_data(self_: Cel): Cel {
   return _or(_ne(_get(self_, "code"), 0n), () => _has(self_, "data"));
 }
@@ -1720,7 +1720,7 @@ function places_callback_success_has_data(
   return [pointer + "/data"];
 }
 
-/** callback-failure-has-no-data: true when the rule holds. */
+/** callback-failure-has-no-data, true when it holds: `!has(self.data) || self.code == 0` */
 function holds_callback_failure_has_no_data(self_: Cel): Cel {
   return _or(_not(_has(self_, "data")), () => _eq(_get(self_, "code"), 0n));
 }
@@ -1732,7 +1732,7 @@ function places_callback_failure_has_no_data(
   return [pointer + "/data"];
 }
 
-/** callback-known-error-code: true when the rule holds. */
+/** callback-known-error-code, true when it holds: `self.code == 0 || self.code == -20009 || self.code >= -10114 && self.code <= -10000 || self.code == -302 || self.code == -1 || self.code >= 2000 && self.code <= 2999 || self.code >= 4001 && self.code <= 4005 || self.code >= 6001 && self.code <= 6032 || self.code >= 6100 && self.code <= 6152 || self.code == 6206 || self.code == 6208 || self.code >= 7001 && self.code <= 7015 || self.code >= 7501 && self.code <= 7508 || self.code >= 8001 && self.code <= 8021 || self.code >= 8501 && self.code <= 8514 || self.code >= 9001 && self.code <= 9006 || self.code >= 9501 && self.code <= 9525 || self.code >= 10002 && self.code <= 10071 || self.code >= 20001 && self.code <= 23009 || self.code >= 30001 && self.code <= 32103 || self.code >= 40001 && self.code <= 40610 || self.code >= 50001 && self.code <= 51011 || self.code >= 60002 && self.code <= 60021 || self.code >= 70001 && self.code <= 70500 || self.code == 72001 || self.code == 72012 || self.code >= 80001 && self.code <= 80005 || self.code >= 90001 && self.code <= 93000 || self.code >= 114000 && self.code <= 115068` */
 function holds_callback_known_error_code(self_: Cel): Cel {
   return _or(
     _or(
@@ -1954,7 +1954,7 @@ function places_callback_known_error_code(
   return [pointer + "/code"];
 }
 
-/** conversation-type-valid: true when the rule holds. */
+/** conversation-type-valid, true when it holds: `self != 0` */
 function holds_conversation_type_valid(self_: Cel): Cel {
   return _ne(self_, 0n);
 }
@@ -1963,7 +1963,7 @@ function places_conversation_type_valid(self_: Cel, pointer: string): string[] {
   return [pointer];
 }
 
-/** conversation-id-non-empty: true when the rule holds. */
+/** conversation-id-non-empty, true when it holds: `!has(self.conversationID) || self.conversationID != ""` */
 function holds_conversation_id_non_empty(self_: Cel): Cel {
   return _or(_not(_has(self_, "conversationID")), () =>
     _ne(_get(self_, "conversationID"), ""),
@@ -1977,7 +1977,7 @@ function places_conversation_id_non_empty(
   return [pointer + "/conversationID"];
 }
 
-/** group-type-known: true when the rule holds. */
+/** group-type-known, true when it holds: `!has(self.groupType) || (self.groupType == "" || self.groupType in ["Work", "Public", "Meeting", "AVChatRoom", "Community"])` */
 function holds_group_type_known(self_: Cel): Cel {
   return _or(_not(_has(self_, "groupType")), () =>
     _or(_eq(_get(self_, "groupType"), ""), () =>
@@ -1996,7 +1996,7 @@ function places_group_type_known(self_: Cel, pointer: string): string[] {
   return [pointer + "/groupType"];
 }
 
-/** unread-count-non-negative: true when the rule holds. */
+/** unread-count-non-negative, true when it holds: `!has(self.unreadCount) || self.unreadCount >= 0` */
 function holds_unread_count_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "unreadCount")), () =>
     _ge(_get(self_, "unreadCount"), 0n),
@@ -2010,7 +2010,7 @@ function places_unread_count_non_negative(
   return [pointer + "/unreadCount"];
 }
 
-/** draft-timestamp-non-negative: true when the rule holds. */
+/** draft-timestamp-non-negative, true when it holds: `!has(self.draftTimestamp) || self.draftTimestamp >= 0` */
 function holds_draft_timestamp_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "draftTimestamp")), () =>
     _ge(_get(self_, "draftTimestamp"), 0n),
@@ -2024,7 +2024,7 @@ function places_draft_timestamp_non_negative(
   return [pointer + "/draftTimestamp"];
 }
 
-/** recv-opt-range: true when the rule holds. */
+/** recv-opt-range, true when it holds: `!has(self.recvOpt) || self.recvOpt >= 0 && self.recvOpt <= 4` */
 function holds_recv_opt_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "recvOpt")), () =>
     _and(_ge(_get(self_, "recvOpt"), 0n), () =>
@@ -2037,7 +2037,7 @@ function places_recv_opt_range(self_: Cel, pointer: string): string[] {
   return [pointer + "/recvOpt"];
 }
 
-/** orderkey-non-negative: true when the rule holds. */
+/** orderkey-non-negative, true when it holds: `!has(self.orderkey) || self.orderkey >= 0` */
 function holds_orderkey_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "orderkey")), () =>
     _ge(_get(self_, "orderkey"), 0n),
@@ -2048,7 +2048,7 @@ function places_orderkey_non_negative(self_: Cel, pointer: string): string[] {
   return [pointer + "/orderkey"];
 }
 
-/** custom-data-max-bytes: true when the rule holds. */
+/** custom-data-max-bytes, true when it holds: `!has(self.customData) || size(bytes(self.customData)) <= 256` */
 function holds_custom_data_max_bytes(self_: Cel): Cel {
   return _or(_not(_has(self_, "customData")), () =>
     _le(_byte_size(_get(self_, "customData")), 256n),
@@ -2059,7 +2059,7 @@ function places_custom_data_max_bytes(self_: Cel, pointer: string): string[] {
   return [pointer + "/customData"];
 }
 
-/** conversation-groups-max-items: true when the rule holds. */
+/** conversation-groups-max-items, true when it holds: `!has(self.conversationGroupList) || size(self.conversationGroupList) <= 20` */
 function holds_conversation_groups_max_items(self_: Cel): Cel {
   return _or(_not(_has(self_, "conversationGroupList")), () =>
     _le(_size(_get(self_, "conversationGroupList")), 20n),
@@ -2073,7 +2073,7 @@ function places_conversation_groups_max_items(
   return [pointer + "/conversationGroupList"];
 }
 
-/** conversation-group-name-max-bytes: true when the rule holds. */
+/** conversation-group-name-max-bytes, true when it holds: `!has(self.conversationGroupList) || self.conversationGroupList.all(item, size(bytes(item)) <= 32)` */
 function holds_conversation_group_name_max_bytes(self_: Cel): Cel {
   return _or(_not(_has(self_, "conversationGroupList")), () =>
     _all(_get(self_, "conversationGroupList"), (v_item: Cel) =>
@@ -2093,7 +2093,7 @@ function places_conversation_group_name_max_bytes(
   );
 }
 
-/** c2c-read-timestamp-non-negative: true when the rule holds. */
+/** c2c-read-timestamp-non-negative, true when it holds: `!has(self.c2cReadTimestamp) || self.c2cReadTimestamp >= 0` */
 function holds_c2c_read_timestamp_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "c2cReadTimestamp")), () =>
     _ge(_get(self_, "c2cReadTimestamp"), 0n),
@@ -2107,7 +2107,7 @@ function places_c2c_read_timestamp_non_negative(
   return [pointer + "/c2cReadTimestamp"];
 }
 
-/** group-read-sequence-non-negative: true when the rule holds. */
+/** group-read-sequence-non-negative, true when it holds: `!has(self.groupReadSequence) || self.groupReadSequence >= 0` */
 function holds_group_read_sequence_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "groupReadSequence")), () =>
     _ge(_get(self_, "groupReadSequence"), 0n),
@@ -2121,7 +2121,7 @@ function places_group_read_sequence_non_negative(
   return [pointer + "/groupReadSequence"];
 }
 
-/** conversation-id-prefix: true when the rule holds. */
+/** conversation-id-prefix, true when it holds: `(self.conversationID == "" || self.conversationID.startsWith("c2c_") || self.conversationID.startsWith("group_")) && (self.type != 1 || self.conversationID == "" || self.conversationID.startsWith("c2c_")) && (self.type != 2 || self.conversationID == "" || self.conversationID.startsWith("group_"))` */
 function holds_conversation_id_prefix(self_: Cel): Cel {
   return _and(
     _and(
@@ -2153,7 +2153,7 @@ function places_conversation_id_prefix(self_: Cel, pointer: string): string[] {
   return [pointer + "/conversationID"];
 }
 
-/** conversation-id-suffix: true when the rule holds. */
+/** conversation-id-suffix, true when it holds: `(self.type != 1 || !has(self.userID) || self.userID == "" || self.conversationID == "" || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.userID : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.userID : self.conversationID == self.userID)) && (self.type != 2 || !has(self.groupID) || self.groupID == "" || self.conversationID == "" || (self.conversationID.startsWith("c2c_") ? self.conversationID == "c2c_" + self.groupID : self.conversationID.startsWith("group_") ? self.conversationID == "group_" + self.groupID : self.conversationID == self.groupID))` */
 function holds_conversation_id_suffix(self_: Cel): Cel {
   return _and(
     _or(
@@ -2223,7 +2223,7 @@ function places_conversation_id_suffix(self_: Cel, pointer: string): string[] {
   return [pointer + "/conversationID"];
 }
 
-/** user-id-only-c2c: true when the rule holds. */
+/** user-id-only-c2c, true when it holds: `!has(self.userID) || self.userID == "" || self.type != 2` */
 function holds_user_id_only_c2c(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "userID")), () => _eq(_get(self_, "userID"), "")),
@@ -2235,7 +2235,7 @@ function places_user_id_only_c2c(self_: Cel, pointer: string): string[] {
   return [pointer + "/userID"];
 }
 
-/** group-id-only-group: true when the rule holds. */
+/** group-id-only-group, true when it holds: `!has(self.groupID) || self.groupID == "" || self.type != 1` */
 function holds_group_id_only_group(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "groupID")), () => _eq(_get(self_, "groupID"), "")),
@@ -2247,7 +2247,7 @@ function places_group_id_only_group(self_: Cel, pointer: string): string[] {
   return [pointer + "/groupID"];
 }
 
-/** group-type-only-group: true when the rule holds. */
+/** group-type-only-group, true when it holds: `!has(self.groupType) || self.groupType == "" || self.type != 1` */
 function holds_group_type_only_group(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "groupType")), () =>
@@ -2261,7 +2261,7 @@ function places_group_type_only_group(self_: Cel, pointer: string): string[] {
   return [pointer + "/groupType"];
 }
 
-/** avchatroom-unread-zero: true when the rule holds. */
+/** avchatroom-unread-zero, true when it holds: `self.groupType != "AVChatRoom" || !has(self.unreadCount) || self.unreadCount == 0` */
 function holds_avchatroom_unread_zero(self_: Cel): Cel {
   return _or(
     _or(_ne(_get(self_, "groupType"), "AVChatRoom"), () =>
@@ -2275,7 +2275,7 @@ function places_avchatroom_unread_zero(self_: Cel, pointer: string): string[] {
   return [pointer + "/unreadCount"];
 }
 
-/** draft-has-timestamp: true when the rule holds. */
+/** draft-has-timestamp, true when it holds: `!has(self.draftText) || self.draftText == "" || has(self.draftTimestamp) && self.draftTimestamp != 0` */
 function holds_draft_has_timestamp(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "draftText")), () =>
@@ -2292,7 +2292,7 @@ function places_draft_has_timestamp(self_: Cel, pointer: string): string[] {
   return [pointer + "/draftTimestamp"];
 }
 
-/** at-info-only-group: true when the rule holds. */
+/** at-info-only-group, true when it holds: `!has(self.groupAtInfoList) || size(self.groupAtInfoList) == 0 || self.type != 1` */
 function holds_at_info_only_group(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "groupAtInfoList")), () =>
@@ -2306,7 +2306,7 @@ function places_at_info_only_group(self_: Cel, pointer: string): string[] {
   return [pointer + "/groupAtInfoList"];
 }
 
-/** mark-known: true when the rule holds. */
+/** mark-known, true when it holds: `!has(self.markList) || self.markList.all(mark, mark == null || mark in [1, 2, 4, 8, 4294967296, 8589934592, 17179869184, 34359738368, 68719476736, 137438953472, 274877906944, 549755813888, 1099511627776, 2199023255552, 4398046511104, 8796093022208, 17592186044416, 35184372088832, 70368744177664, 140737488355328, 281474976710656, 562949953421312, 1125899906842624, 2251799813685248, 4503599627370496, 9007199254740992, 18014398509481984, 36028797018963968, 72057594037927936, 144115188075855872, 288230376151711744, 576460752303423488, 1152921504606846976, 2305843009213693952, 4611686018427387904, 9223372036854775808u])` */
 function holds_mark_known(self_: Cel): Cel {
   return _or(_not(_has(self_, "markList")), () =>
     _all(_get(self_, "markList"), (v_mark: Cel) =>
@@ -2399,7 +2399,7 @@ function places_mark_known(self_: Cel, pointer: string): string[] {
   );
 }
 
-/** c2c-read-timestamp-only-c2c: true when the rule holds. */
+/** c2c-read-timestamp-only-c2c, true when it holds: `!has(self.c2cReadTimestamp) || self.c2cReadTimestamp == 0 || self.type != 2` */
 function holds_c2c_read_timestamp_only_c2c(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "c2cReadTimestamp")), () =>
@@ -2416,7 +2416,7 @@ function places_c2c_read_timestamp_only_c2c(
   return [pointer + "/c2cReadTimestamp"];
 }
 
-/** group-read-sequence-only-group: true when the rule holds. */
+/** group-read-sequence-only-group, true when it holds: `!has(self.groupReadSequence) || self.groupReadSequence == 0 || self.type != 1` */
 function holds_group_read_sequence_only_group(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "groupReadSequence")), () =>
@@ -2433,7 +2433,7 @@ function places_group_read_sequence_only_group(
   return [pointer + "/groupReadSequence"];
 }
 
-/** last-message-in-conversation: true when the rule holds. */
+/** last-message-in-conversation, true when it holds: `!has(self.lastMessage) || (self.type != 2 || !has(self.groupID) || self.groupID == "" || !has(self.lastMessage.groupID) || self.lastMessage.groupID == "" || self.lastMessage.groupID == self.groupID) && (self.type != 1 || !has(self.userID) || self.userID == "" || !has(self.lastMessage.userID) || self.lastMessage.userID == "" || self.lastMessage.userID == self.userID)` */
 function holds_last_message_in_conversation(self_: Cel): Cel {
   return _or(_not(_has(self_, "lastMessage")), () =>
     _and(
@@ -2494,7 +2494,7 @@ function places_last_message_in_conversation(
   );
 }
 
-/** last-message-not-excluded: true when the rule holds. */
+/** last-message-not-excluded, true when it holds: `!has(self.lastMessage) || !has(self.lastMessage.isExcludedFromLastMessage) || !self.lastMessage.isExcludedFromLastMessage` */
 function holds_last_message_not_excluded(self_: Cel): Cel {
   return _or(
     _or(_not(_has(self_, "lastMessage")), () =>
@@ -2511,7 +2511,7 @@ function places_last_message_not_excluded(
   return [pointer + "/lastMessage" + "/isExcludedFromLastMessage"];
 }
 
-/** community-group-id-prefix: true when the rule holds. */
+/** community-group-id-prefix, true when it holds: `self.groupType != "Community" || !has(self.groupID) || self.groupID == "" || self.groupID.startsWith("@TGS#_")` */
 function holds_community_group_id_prefix(self_: Cel): Cel {
   return _or(
     _or(
@@ -2531,7 +2531,7 @@ function places_community_group_id_prefix(
   return [pointer + "/groupID"];
 }
 
-/** file-size-non-negative: true when the rule holds. */
+/** file-size-non-negative, true when it holds: `!has(self.fileSize) || self.fileSize >= 0` */
 function holds_file_size_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "fileSize")), () =>
     _ge(_get(self_, "fileSize"), 0n),
@@ -2542,7 +2542,7 @@ function places_file_size_non_negative(self_: Cel, pointer: string): string[] {
   return [pointer + "/fileSize"];
 }
 
-/** at-info-seq-decimal: true when the rule holds. */
+/** at-info-seq-decimal, true when it holds: `!has(self.seq) || self.seq.matches("^[0-9]+$")` */
 function holds_at_info_seq_decimal(self_: Cel): Cel {
   return _or(_not(_has(self_, "seq")), () =>
     _matches(_get(self_, "seq"), _PATTERN_0),
@@ -2553,7 +2553,7 @@ function places_at_info_seq_decimal(self_: Cel, pointer: string): string[] {
   return [pointer + "/seq"];
 }
 
-/** at-type-known: true when the rule holds. */
+/** at-type-known, true when it holds: `!has(self.atType) || self.atType >= 1 && self.atType <= 3` */
 function holds_at_type_known(self_: Cel): Cel {
   return _or(_not(_has(self_, "atType")), () =>
     _and(_ge(_get(self_, "atType"), 1n), () => _le(_get(self_, "atType"), 3n)),
@@ -2564,7 +2564,7 @@ function places_at_type_known(self_: Cel, pointer: string): string[] {
   return [pointer + "/atType"];
 }
 
-/** mute-time-non-negative: true when the rule holds. */
+/** mute-time-non-negative, true when it holds: `!has(self.muteTime) || self.muteTime >= 0` */
 function holds_mute_time_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "muteTime")), () =>
     _ge(_get(self_, "muteTime"), 0n),
@@ -2575,7 +2575,7 @@ function places_mute_time_non_negative(self_: Cel, pointer: string): string[] {
   return [pointer + "/muteTime"];
 }
 
-/** member-count-non-negative: true when the rule holds. */
+/** member-count-non-negative, true when it holds: `!has(self.memberCount) || self.memberCount >= 0` */
 function holds_member_count_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "memberCount")), () =>
     _ge(_get(self_, "memberCount"), 0n),
@@ -2589,7 +2589,7 @@ function places_member_count_non_negative(
   return [pointer + "/memberCount"];
 }
 
-/** image-type-range: true when the rule holds. */
+/** image-type-range, true when it holds: `!has(self.type) || self.type >= 0 && self.type <= 2` */
 function holds_image_type_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "type")), () =>
     _and(_ge(_get(self_, "type"), 0n), () => _le(_get(self_, "type"), 2n)),
@@ -2600,7 +2600,7 @@ function places_image_type_range(self_: Cel, pointer: string): string[] {
   return [pointer + "/type"];
 }
 
-/** image-size-non-negative: true when the rule holds. */
+/** image-size-non-negative, true when it holds: `!has(self.size) || self.size >= 0` */
 function holds_image_size_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "size")), () => _ge(_get(self_, "size"), 0n));
 }
@@ -2609,7 +2609,7 @@ function places_image_size_non_negative(self_: Cel, pointer: string): string[] {
   return [pointer + "/size"];
 }
 
-/** image-width-non-negative: true when the rule holds. */
+/** image-width-non-negative, true when it holds: `!has(self.width) || self.width >= 0` */
 function holds_image_width_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "width")), () => _ge(_get(self_, "width"), 0n));
 }
@@ -2621,7 +2621,7 @@ function places_image_width_non_negative(
   return [pointer + "/width"];
 }
 
-/** image-height-non-negative: true when the rule holds. */
+/** image-height-non-negative, true when it holds: `!has(self.height) || self.height >= 0` */
 function holds_image_height_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "height")), () => _ge(_get(self_, "height"), 0n));
 }
@@ -2633,7 +2633,7 @@ function places_image_height_non_negative(
   return [pointer + "/height"];
 }
 
-/** image-type-unique: true when the rule holds. */
+/** image-type-unique, true when it holds: `!has(self.imageList) || size(self.imageList.filter(image, image != null && has(image.type) && image.type == 0)) <= 1 && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 1)) <= 1 && size(self.imageList.filter(image, image != null && has(image.type) && image.type == 2)) <= 1` */
 function holds_image_type_unique(self_: Cel): Cel {
   return _or(_not(_has(self_, "imageList")), () =>
     _and(
@@ -2682,7 +2682,7 @@ function places_image_type_unique(self_: Cel, pointer: string): string[] {
   return [pointer + "/imageList"];
 }
 
-/** location-longitude-range: true when the rule holds. */
+/** location-longitude-range, true when it holds: `!has(self.longitude) || self.longitude >= -180 && self.longitude <= 180` */
 function holds_location_longitude_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "longitude")), () =>
     _and(_ge(_get(self_, "longitude"), -180n), () =>
@@ -2698,7 +2698,7 @@ function places_location_longitude_range(
   return [pointer + "/longitude"];
 }
 
-/** location-latitude-range: true when the rule holds. */
+/** location-latitude-range, true when it holds: `!has(self.latitude) || self.latitude >= -90 && self.latitude <= 90` */
 function holds_location_latitude_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "latitude")), () =>
     _and(_ge(_get(self_, "latitude"), -90n), () =>
@@ -2711,7 +2711,7 @@ function places_location_latitude_range(self_: Cel, pointer: string): string[] {
   return [pointer + "/latitude"];
 }
 
-/** message-timestamp-non-negative: true when the rule holds. */
+/** message-timestamp-non-negative, true when it holds: `!has(self.timestamp) || self.timestamp >= 0` */
 function holds_message_timestamp_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "timestamp")), () =>
     _ge(_get(self_, "timestamp"), 0n),
@@ -2725,7 +2725,7 @@ function places_message_timestamp_non_negative(
   return [pointer + "/timestamp"];
 }
 
-/** message-progress-range: true when the rule holds. */
+/** message-progress-range, true when it holds: `!has(self.progress) || self.progress >= 0 && self.progress <= 100` */
 function holds_message_progress_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "progress")), () =>
     _and(_ge(_get(self_, "progress"), 0n), () =>
@@ -2738,7 +2738,7 @@ function places_message_progress_range(self_: Cel, pointer: string): string[] {
   return [pointer + "/progress"];
 }
 
-/** message-status-range: true when the rule holds. */
+/** message-status-range, true when it holds: `!has(self.status) || self.status >= 1 && self.status <= 6` */
 function holds_message_status_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "status")), () =>
     _and(_ge(_get(self_, "status"), 1n), () => _le(_get(self_, "status"), 6n)),
@@ -2749,7 +2749,7 @@ function places_message_status_range(self_: Cel, pointer: string): string[] {
   return [pointer + "/status"];
 }
 
-/** message-priority-range: true when the rule holds. */
+/** message-priority-range, true when it holds: `!has(self.priority) || self.priority >= 0 && self.priority <= 3` */
 function holds_message_priority_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "priority")), () =>
     _and(_ge(_get(self_, "priority"), 0n), () =>
@@ -2762,7 +2762,7 @@ function places_message_priority_range(self_: Cel, pointer: string): string[] {
   return [pointer + "/priority"];
 }
 
-/** message-seq-decimal: true when the rule holds. */
+/** message-seq-decimal, true when it holds: `!has(self.seq) || self.seq.matches("^[0-9]+$")` */
 function holds_message_seq_decimal(self_: Cel): Cel {
   return _or(_not(_has(self_, "seq")), () =>
     _matches(_get(self_, "seq"), _PATTERN_1),
@@ -2773,7 +2773,7 @@ function places_message_seq_decimal(self_: Cel, pointer: string): string[] {
   return [pointer + "/seq"];
 }
 
-/** message-random-range: true when the rule holds. */
+/** message-random-range, true when it holds: `!has(self.random) || self.random >= 0 && self.random <= 4294967295` */
 function holds_message_random_range(self_: Cel): Cel {
   return _or(_not(_has(self_, "random")), () =>
     _and(_ge(_get(self_, "random"), 0n), () =>
@@ -2786,7 +2786,7 @@ function places_message_random_range(self_: Cel, pointer: string): string[] {
   return [pointer + "/random"];
 }
 
-/** elem-type-matches-element: true when the rule holds. */
+/** elem-type-matches-element, true when it holds: `!has(self.elemType) || has(self.textElem) == (self.elemType == 1) && has(self.customElem) == (self.elemType == 2) && has(self.imageElem) == (self.elemType == 3) && has(self.soundElem) == (self.elemType == 4) && has(self.videoElem) == (self.elemType == 5) && has(self.fileElem) == (self.elemType == 6) && has(self.locationElem) == (self.elemType == 7) && has(self.faceElem) == (self.elemType == 8) && has(self.groupTipsElem) == (self.elemType == 9) && has(self.mergerElem) == (self.elemType == 10)` */
 function holds_elem_type_matches_element(self_: Cel): Cel {
   return _or(_not(_has(self_, "elemType")), () =>
     _and(
@@ -2852,7 +2852,7 @@ function places_elem_type_matches_element(
   return [pointer + "/elemType"];
 }
 
-/** message-user-or-group: true when the rule holds. */
+/** message-user-or-group, true when it holds: `!has(self.groupID) || self.groupID == "" || !has(self.userID) || self.userID == ""` */
 function holds_message_user_or_group(self_: Cel): Cel {
   return _or(
     _or(
@@ -2867,7 +2867,7 @@ function places_message_user_or_group(self_: Cel, pointer: string): string[] {
   return [pointer + "/userID"];
 }
 
-/** peer-read-only-c2c: true when the rule holds. */
+/** peer-read-only-c2c, true when it holds: `!has(self.groupID) || self.groupID == "" || !has(self.isPeerRead) || !self.isPeerRead` */
 function holds_peer_read_only_c2c(self_: Cel): Cel {
   return _or(
     _or(
@@ -2882,7 +2882,7 @@ function places_peer_read_only_c2c(self_: Cel, pointer: string): string[] {
   return [pointer + "/isPeerRead"];
 }
 
-/** sound-size-non-negative: true when the rule holds. */
+/** sound-size-non-negative, true when it holds: `!has(self.dataSize) || self.dataSize >= 0` */
 function holds_sound_size_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "dataSize")), () =>
     _ge(_get(self_, "dataSize"), 0n),
@@ -2893,7 +2893,7 @@ function places_sound_size_non_negative(self_: Cel, pointer: string): string[] {
   return [pointer + "/dataSize"];
 }
 
-/** sound-duration-non-negative: true when the rule holds. */
+/** sound-duration-non-negative, true when it holds: `!has(self.duration) || self.duration >= 0` */
 function holds_sound_duration_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "duration")), () =>
     _ge(_get(self_, "duration"), 0n),
@@ -2907,7 +2907,7 @@ function places_sound_duration_non_negative(
   return [pointer + "/duration"];
 }
 
-/** video-size-non-negative: true when the rule holds. */
+/** video-size-non-negative, true when it holds: `!has(self.videoSize) || self.videoSize >= 0` */
 function holds_video_size_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "videoSize")), () =>
     _ge(_get(self_, "videoSize"), 0n),
@@ -2918,7 +2918,7 @@ function places_video_size_non_negative(self_: Cel, pointer: string): string[] {
   return [pointer + "/videoSize"];
 }
 
-/** video-duration-non-negative: true when the rule holds. */
+/** video-duration-non-negative, true when it holds: `!has(self.duration) || self.duration >= 0` */
 function holds_video_duration_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "duration")), () =>
     _ge(_get(self_, "duration"), 0n),
@@ -2932,7 +2932,7 @@ function places_video_duration_non_negative(
   return [pointer + "/duration"];
 }
 
-/** snapshot-size-non-negative: true when the rule holds. */
+/** snapshot-size-non-negative, true when it holds: `!has(self.snapshotSize) || self.snapshotSize >= 0` */
 function holds_snapshot_size_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "snapshotSize")), () =>
     _ge(_get(self_, "snapshotSize"), 0n),
@@ -2946,7 +2946,7 @@ function places_snapshot_size_non_negative(
   return [pointer + "/snapshotSize"];
 }
 
-/** snapshot-width-non-negative: true when the rule holds. */
+/** snapshot-width-non-negative, true when it holds: `!has(self.snapshotWidth) || self.snapshotWidth >= 0` */
 function holds_snapshot_width_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "snapshotWidth")), () =>
     _ge(_get(self_, "snapshotWidth"), 0n),
@@ -2960,7 +2960,7 @@ function places_snapshot_width_non_negative(
   return [pointer + "/snapshotWidth"];
 }
 
-/** snapshot-height-non-negative: true when the rule holds. */
+/** snapshot-height-non-negative, true when it holds: `!has(self.snapshotHeight) || self.snapshotHeight >= 0` */
 function holds_snapshot_height_non_negative(self_: Cel): Cel {
   return _or(_not(_has(self_, "snapshotHeight")), () =>
     _ge(_get(self_, "snapshotHeight"), 0n),

@@ -201,8 +201,9 @@ fn rule_functions(
     };
     let _ = writeln!(
         out,
-        "\n// holds_{name} is true when {} holds.\nfunc holds_{name}(self_ any) any {{\n\treturn {holds}\n}}\n\nfunc places_{name}(self_ any, pointer string) []string {{\n\treturn {places}\n}}",
-        rule.id
+        "\n// holds_{name} is true when {} holds: {}\nfunc holds_{name}(self_ any) any {{\n\treturn {holds}\n}}\n\nfunc places_{name}(self_ any, pointer string) []string {{\n\treturn {places}\n}}",
+        rule.id,
+        rule.cel.to_string().replace('\n', " ")
     );
     let reads: Vec<String> = rule.reads.iter().map(|r| cel::string(r)).collect();
     Ok(format!(

@@ -186,8 +186,12 @@ fn rule_functions(
         .map_err(|e| format!("{}: {e}", rule.id))?;
     let _ = writeln!(
         out,
-        "\n\ndef _holds_{name}(self_: Any) -> Any:\n    \"\"\"{}: true when the rule holds.\"\"\"\n    return {holds}",
-        rule.id
+        "\n\ndef _holds_{name}(self_: Any) -> Any:\n    \"\"\"{}, true when it holds: `{}`\"\"\"\n    return {holds}",
+        rule.id,
+        rule.cel
+            .to_string()
+            .replace('\\', "\\\\")
+            .replace("\"\"\"", "\\\"\"\"")
     );
     let places = validator::places(rule, compiler, &PYTHON)?;
     let _ = writeln!(

@@ -182,8 +182,9 @@ fn rule_functions(
     let places = validator::places(rule, compiler, &TYPESCRIPT)?;
     let _ = writeln!(
         out,
-        "\n/** {}: true when the rule holds. */\nfunction holds_{name}(self_: Cel): Cel {{\n  return {holds};\n}}\n\nfunction places_{name}(self_: Cel, pointer: string): string[] {{\n  return {places};\n}}",
-        rule.id
+        "\n/** {}, true when it holds: `{}` */\nfunction holds_{name}(self_: Cel): Cel {{\n  return {holds};\n}}\n\nfunction places_{name}(self_: Cel, pointer: string): string[] {{\n  return {places};\n}}",
+        rule.id,
+        rule.cel.to_string().replace("*/", "* /")
     );
     let reads: Vec<String> = rule.reads.iter().map(|r| cel::string(r)).collect();
     Ok(format!(
