@@ -49,7 +49,7 @@ pub fn readme() -> String {
             ),
             Target::Go => (
                 "`timschema.go`: structs with `json` tags",
-                "not generated yet",
+                "`timschema_validate.go`: `Validate(bytes)`, the structure and every rule, standard library only",
             ),
             Target::Kotlin => (
                 "`Timschema.kt`: data classes with `fromMap`/`toMap`",
