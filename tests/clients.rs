@@ -236,6 +236,7 @@ fn kotlin_compiles_and_round_trips_through_maps() {
         std::process::Command::new("bash")
             .arg(&kotlinc)
             .arg(dir.join(&names[0]))
+            .arg(dir.join("TimschemaValidate.kt"))
             .arg(workspace_root().join("tests/kotlin/Main.kt"))
             .args(["-include-runtime", "-d"])
             .arg(&jar),

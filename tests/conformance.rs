@@ -26,7 +26,7 @@ use timschema::{Dialect, Options, Response};
 use timschema_tests::{bad_inputs, missing_tool, python_tool, workspace_root};
 
 /// The languages with a validator.
-const LANGUAGES: &[&str] = &["python", "typescript", "go"];
+const LANGUAGES: &[&str] = &["python", "typescript", "go", "kotlin"];
 
 /// What a language's runner needs in its environment, or `None` when its toolchain is missing
 /// (reported, and a failure under `TIMSCHEMA_REQUIRE_TOOLS`).
@@ -51,6 +51,15 @@ fn toolchain(language: &str) -> Option<Vec<(&'static str, OsString)>> {
                     workspace_root().join("target/tools/go-cache").into(),
                 ),
             ])
+        }
+        "kotlin" => {
+            let kotlinc =
+                workspace_root().join("tests/js/node_modules/kotlin-compiler/bin/kotlinc");
+            if !kotlinc.is_file() || found("java").is_none() {
+                missing_tool("kotlinc (tests/js/node_modules/kotlin-compiler) and java");
+                return None;
+            }
+            Some(vec![("KOTLINC", kotlinc.into())])
         }
         _ => unreachable!("a language of LANGUAGES"),
     }

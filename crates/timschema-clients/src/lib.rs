@@ -53,7 +53,7 @@ pub fn readme() -> String {
             ),
             Target::Kotlin => (
                 "`Timschema.kt`: data classes with `fromMap`/`toMap`",
-                "not generated yet",
+                "`TimschemaValidate.kt`: `validate(bytes)`, the structure and every rule, standard library only",
             ),
             Target::Dart => (
                 "`timschema.dart`: classes with `fromJson`/`toJson`",
@@ -75,6 +75,7 @@ pub fn readme() -> String {
          clients/python/conformance/run < responses.jsonl\n\
          clients/typescript/conformance/run < responses.jsonl   # needs the typescript package\n\
          clients/go/conformance/run < responses.jsonl           # needs the Go toolchain (GO=...)\n\
+         clients/kotlin/conformance/run < responses.jsonl       # needs kotlinc (KOTLINC=...) and java\n\
          # {\"valid\": false, \"findings\": [{\"rule\": \"recv-opt-range\", \"severity\": \"error\", \"pointer\": \"/data/recvOpt\"}]}\n\
          ```\n\n\
          `cargo xtask test` runs every runner over the conformance suite and compares each \

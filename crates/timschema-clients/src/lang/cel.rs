@@ -18,6 +18,8 @@ pub struct Syntax {
     pub uint: fn(&str) -> String,
     /// A list literal, from its items.
     pub list: fn(&[String]) -> String,
+    /// A string literal.
+    pub string: fn(&str) -> String,
     /// A function of no argument returning `{}`.
     pub thunk: fn(&str) -> String,
     /// A function of one argument, `{0}`, returning `{1}`.
@@ -63,7 +65,7 @@ impl Compiler {
             Kind::Int(i) => (syntax.int)(&i.to_string()),
             Kind::Uint(u) => (syntax.uint)(&u.to_string()),
             Kind::Double(d) => format!("{d:?}"),
-            Kind::String(s) => string(s),
+            Kind::String(s) => (syntax.string)(s),
             Kind::List(items) => {
                 let items: Result<Vec<String>, String> =
                     items.iter().map(|i| self.expr(i)).collect();
@@ -78,7 +80,7 @@ impl Compiler {
             } => {
                 let operand = self.expr(operand)?;
                 let helper = if *test { "_has" } else { "_get" };
-                format!("{helper}({operand}, {})", string(field))
+                format!("{helper}({operand}, {})", (syntax.string)(field))
             }
             Kind::Index(a, b) => format!("_index({}, {})", self.expr(a)?, self.expr(b)?),
             Kind::Call {

@@ -15,7 +15,7 @@ pub fn places(rule: &Rule, compiler: &mut Compiler, syntax: &Syntax) -> Result<S
         match segment {
             Segment::Field(field) => {
                 let token = field.replace('~', "~0").replace('/', "~1");
-                fixed = format!("{fixed} + {}", cel::string(&format!("/{token}")));
+                fixed = format!("{fixed} + {}", (syntax.string)(&format!("/{token}")));
                 list = Some(field);
             }
             Segment::EachItem { var, predicate } => {
@@ -23,7 +23,7 @@ pub fn places(rule: &Rule, compiler: &mut Compiler, syntax: &Syntax) -> Result<S
                 let predicate = compiler.expr(predicate)?;
                 places = Some(format!(
                     "_each({fixed}, _get(self_, {}), {})",
-                    cel::string(list),
+                    (syntax.string)(list),
                     (syntax.lambda)(&cel::var(var), &predicate)
                 ));
             }

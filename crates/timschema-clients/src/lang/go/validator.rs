@@ -18,6 +18,7 @@ static GO: Syntax = Syntax {
     int: |digits| format!("int64({digits})"),
     uint: |digits| format!("uint64({digits})"),
     list: |items| format!("[]any{{{}}}", items.join(", ")),
+    string: cel::string,
     thunk: |body| format!("func() any {{ return {body} }}"),
     lambda: |var, body| format!("func({var} any) any {{ return {body} }}"),
 };

@@ -82,6 +82,7 @@ static PYTHON: Syntax = Syntax {
     int: |digits| digits.to_owned(),
     uint: |digits| digits.to_owned(),
     list: |items| format!("[{}]", items.join(", ")),
+    string: cel::string,
     thunk: |body| format!("lambda: {body}"),
     lambda: |var, body| format!("lambda {var}: {body}"),
 };

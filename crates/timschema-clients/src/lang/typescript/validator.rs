@@ -19,6 +19,7 @@ static TYPESCRIPT: Syntax = Syntax {
     int: |digits| format!("{digits}n"),
     uint: |digits| format!("{digits}n"),
     list: |items| format!("[{}]", items.join(", ")),
+    string: cel::string,
     thunk: |body| format!("() => {body}"),
     lambda: |var, body| format!("({var}: Cel) => {body}"),
 };

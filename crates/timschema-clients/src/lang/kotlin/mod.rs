@@ -1,5 +1,8 @@
 //! Kotlin: data classes and enums with their wire values, standard library only, with
-//! `fromMap`/`toMap` over `Map<String, Any?>` (what any JSON library can produce and consume).
+//! `fromMap`/`toMap` over `Map<String, Any?>` (what any JSON library can produce and consume);
+//! and a validator ([`validator`]) that enforces the structure and every rule.
+
+mod validator;
 
 use std::fmt::Write;
 
@@ -238,6 +241,8 @@ impl Language for Kotlin {
                 }
             }
         }
-        Ok(vec![("Timschema.kt".to_owned(), out)])
+        let mut files = vec![("Timschema.kt".to_owned(), out)];
+        files.extend(validator::files(model)?);
+        Ok(files)
     }
 }
