@@ -9,7 +9,8 @@
 //! contract: a case that the default options read as another dialect or response (a native
 //! document, a list page, the web SDK's object) is left out, which the table counts.
 //!
-//! The table of results is kept in docs/conformance.md; `TIMSCHEMA_BLESS=1` rewrites it.
+//! The table of results is kept in docs/conformance.md; `TIMSCHEMA_BLESS=1` rewrites it, and
+//! `TIMSCHEMA_SHOW_LEFT_OUT=1` names the cases left out.
 //! A difference fails the test unless the language's expected-differences list
 //! (`tests/conformance/<language>.json`) names the case with its reason.
 

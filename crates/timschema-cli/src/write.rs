@@ -95,7 +95,8 @@ pub fn replace_all_with<P: AsRef<Path>, C: AsRef<[u8]>>(
         // Registered before writing, so a half-written temporary file is removed too.
         staged.push((temp.clone(), target));
         result = std::fs::create_dir_all(temp.parent().unwrap_or(dir))
-            .and_then(|()| write(&temp, contents.as_ref()));
+            .and_then(|()| write(&temp, contents.as_ref()))
+            .and_then(|()| mark_program(&temp, contents.as_ref()));
         if result.is_err() {
             break;
         }
@@ -117,9 +118,51 @@ pub fn replace_all_with<P: AsRef<Path>, C: AsRef<[u8]>>(
     result
 }
 
+/// A file that starts with `#!` is a program (a client's conformance runner): it is made
+/// executable, as its author would.
+#[cfg(unix)]
+fn mark_program(path: &Path, contents: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if contents.starts_with(b"#!") {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn mark_program(_: &Path, _: &[u8]) -> io::Result<()> {
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_script_is_written_executable_and_other_files_are_not() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("timschema-write-mode-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        replace_all(
+            &dir,
+            &[
+                ("conformance/run", "#!/bin/sh\necho\n"),
+                ("types.ts", "export {};\n"),
+            ],
+        )
+        .unwrap();
+        let mode = |name: &str| {
+            std::fs::metadata(dir.join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o111
+        };
+        assert_ne!(mode("conformance/run"), 0);
+        assert_eq!(mode("types.ts"), 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn only_plain_names_are_written() {
