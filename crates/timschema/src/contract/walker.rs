@@ -1,5 +1,7 @@
 //! [`Walker`]: visits a value, keeps the JSON pointer of where it is, and collects violations.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::{Finding, Rule};
@@ -167,11 +169,12 @@ impl<'a> Walker<'a> {
         if let Some(ran) = &mut self.ran {
             ran.record(rule.id, &self.pointer);
         }
-        // Nothing was set aside (the usual case): no rule can be affected.
-        let fields = if self.invalid.is_empty() {
-            &[][..]
-        } else {
+        // Nothing was set aside in or around this object (the usual case): no rule here can
+        // be affected.
+        let fields = if self.invalid.iter().any(|bad| overlaps(bad, &self.pointer)) {
             rule.fields
+        } else {
+            &[][..]
         };
         for field in fields {
             // Most set-aside values lie elsewhere: found without building the pointer read.
@@ -304,8 +307,12 @@ pub(crate) fn overlaps(a: &str, b: &str) -> bool {
 }
 
 /// The text of one reference token of a JSON pointer (RFC 6901: `~1` is `/`, `~0` is `~`).
-pub(crate) fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
+pub(crate) fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub(crate) fn check(
         return found;
     };
     for pointer in unknown_keys {
-        let key = unescape(pointer.rsplit('/').next().unwrap_or_default());
+        let key = unescape(pointer.rsplit('/').next().unwrap_or_default()).into_owned();
         found.findings.push(Finding::unplaced(
             ids::SCHEMA_UNKNOWN_FIELD,
             severity,

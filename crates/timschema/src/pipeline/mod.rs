@@ -226,7 +226,11 @@ fn findings(
                         });
                     }
                 }
-                fast::Verdict::Refused => {}
+                // Most refused documents are broken text (a line cut short, say): its syntax
+                // is checked before anything is built.
+                fast::Verdict::Refused => {
+                    return source::parse_suspect(text, bom).map(Layers::Parsed);
+                }
             }
         }
         source::parse_str(text, bom).map(Layers::Parsed)

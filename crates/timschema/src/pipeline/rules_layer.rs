@@ -147,7 +147,7 @@ fn set_aside(document: &mut Value, pointer: &str) -> Option<String> {
         let (parent, key) = pointer.rsplit_once('/')?;
         let key = crate::contract::walker::unescape(key);
         let removed = match document.pointer_mut(parent) {
-            Some(Value::Object(map)) => map.remove(&key).is_some(),
+            Some(Value::Object(map)) => map.remove(key.as_ref()).is_some(),
             _ => false,
         };
         if removed {

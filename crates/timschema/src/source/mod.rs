@@ -11,4 +11,4 @@ mod strict;
 
 pub use scan::{Position, chars, nth_char};
 pub use span::{members, span_of, start_of};
-pub use strict::{ParseError, decode, parse, parse_str};
+pub use strict::{ParseError, decode, parse, parse_str, parse_suspect};

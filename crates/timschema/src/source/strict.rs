@@ -1,8 +1,11 @@
 //! Strict parsing: serde_json, plus an error for duplicate keys and for integers that do not
 //! fit in 64 bits, each with its line and column.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -66,6 +69,20 @@ pub fn decode(text: &[u8]) -> Result<(&str, usize), ParseError> {
 
 /// Parses the text of a document that [`decode`] gave, `bom` bytes into its input.
 pub fn parse_str(text: &str, bom: usize) -> Result<Value, ParseError> {
+    strictly::<Value>(text, bom)
+}
+
+/// [`parse_str`] for a text that is likely broken (one the fast path refused): its syntax is
+/// checked first without building anything, so a cut or malformed document costs one read
+/// that allocates nothing beyond its keys. The error, if any, is the one [`parse_str`] gives,
+/// since both read the text alike and differ only in what they keep.
+pub fn parse_suspect(text: &str, bom: usize) -> Result<Value, ParseError> {
+    strictly::<()>(text, bom)?;
+    parse_str(text, bom)
+}
+
+/// The strict parse, making an `O` of the document.
+fn strictly<O: Output>(text: &str, bom: usize) -> Result<O, ParseError> {
     let text = text.as_bytes();
     let shift = |mut position: Position| {
         position.offset += bom;
@@ -82,9 +99,10 @@ pub fn parse_str(text: &str, bom: usize) -> Result<Value, ParseError> {
     let big_float = Cell::new(false);
     let repeated = RefCell::new(None);
     let mut deserializer = serde_json::Deserializer::from_slice(text);
-    let parsed = StrictValue {
+    let parsed = Strict::<O> {
         big_float: &big_float,
         repeated: &repeated,
+        output: PhantomData,
     }
     .deserialize(&mut deserializer)
     .and_then(|value| deserializer.end().map(|()| value));
@@ -175,16 +193,71 @@ fn offset_of(text: &[u8], line: usize, column: usize) -> usize {
     (start + column.saturating_sub(1)).min(text.len())
 }
 
-/// A `serde_json::Value` seed that refuses duplicate keys and notes large floats.
-#[derive(Clone, Copy)]
-struct StrictValue<'c> {
+/// What the strict parse makes of what it reads: a `Value`, or nothing at all (`()`, for a
+/// syntax check). Either way the text is read by the same calls, so the errors are the same.
+trait Output: Sized {
+    /// The keys of one object so far, and its members when they are kept.
+    type Members: Default;
+    /// A scalar, made only when it is kept.
+    fn scalar(value: impl FnOnce() -> Value) -> Self;
+    fn array(items: Vec<Self>) -> Self;
+    fn has(object: &Self::Members, key: &str) -> bool;
+    fn insert(object: &mut Self::Members, key: Cow<'_, str>, value: Self);
+    fn object(object: Self::Members) -> Self;
+}
+
+impl Output for Value {
+    type Members = Map<String, Value>;
+    fn scalar(value: impl FnOnce() -> Value) -> Self {
+        value()
+    }
+    fn array(items: Vec<Self>) -> Self {
+        Value::Array(items)
+    }
+    fn has(object: &Self::Members, key: &str) -> bool {
+        object.contains_key(key)
+    }
+    fn insert(object: &mut Self::Members, key: Cow<'_, str>, value: Self) {
+        object.insert(key.into_owned(), value);
+    }
+    fn object(object: Self::Members) -> Self {
+        Value::Object(object)
+    }
+}
+
+impl Output for () {
+    /// Only the keys, to find one repeated; a `Vec<()>` of items allocates nothing.
+    type Members = BTreeSet<String>;
+    fn scalar(_: impl FnOnce() -> Value) -> Self {}
+    fn array(_: Vec<Self>) -> Self {}
+    fn has(object: &Self::Members, key: &str) -> bool {
+        object.contains(key)
+    }
+    fn insert(object: &mut Self::Members, key: Cow<'_, str>, (): Self) {
+        object.insert(key.into_owned());
+    }
+    fn object(_: Self::Members) -> Self {}
+}
+
+/// A seed that reads any JSON value into an `O`, refusing duplicate keys and noting large
+/// floats.
+struct Strict<'c, O> {
     big_float: &'c Cell<bool>,
     /// Set on a repeated key: the path to it, from the key outwards, each enclosing object and
     /// list adding its segment as the error passes through it.
     repeated: &'c RefCell<Option<Vec<String>>>,
+    output: PhantomData<O>,
 }
 
-impl StrictValue<'_> {
+impl<O> Clone for Strict<'_, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<O> Copy for Strict<'_, O> {}
+
+impl<O> Strict<'_, O> {
     /// Adds `segment` to the path of a repeated key whose error is passing through.
     fn through(&self, segment: impl FnOnce() -> String) {
         if let Some(segments) = self.repeated.borrow_mut().as_mut() {
@@ -193,51 +266,53 @@ impl StrictValue<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+impl<'de, O: Output> DeserializeSeed<'de> for Strict<'_, O> {
+    type Value = O;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<O, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for StrictValue<'_> {
-    type Value = Value;
+impl<'de, O: Output> Visitor<'de> for Strict<'_, O> {
+    type Value = O;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<O, E> {
+        Ok(O::scalar(|| Value::Bool(v)))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
+    fn visit_i64<E>(self, v: i64) -> Result<O, E> {
+        Ok(O::scalar(|| Value::from(v)))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
+    fn visit_u64<E>(self, v: u64) -> Result<O, E> {
+        Ok(O::scalar(|| Value::from(v)))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<O, E> {
         // An integer lexeme beyond 64 bits arrives here as a float; which lexeme it was is
         // settled by a scan once the document has parsed.
         if v.fract() == 0.0 && v.abs() >= 9.2e18 {
             self.big_float.set(true);
         }
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+        Ok(O::scalar(|| {
+            serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+        }))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
+    fn visit_str<E>(self, v: &str) -> Result<O, E> {
+        Ok(O::scalar(|| Value::String(v.to_owned())))
     }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
+    fn visit_string<E>(self, v: String) -> Result<O, E> {
+        Ok(O::scalar(|| Value::String(v)))
     }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_unit<E>(self) -> Result<O, E> {
+        Ok(O::scalar(|| Value::Null))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<O, A::Error> {
         let mut items = Vec::new();
         loop {
             match seq.next_element_seed(self) {
                 Ok(Some(item)) => items.push(item),
-                Ok(None) => return Ok(Value::Array(items)),
+                Ok(None) => return Ok(O::array(items)),
                 Err(error) => {
                     self.through(|| items.len().to_string());
                     return Err(error);
@@ -245,25 +320,50 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
             }
         }
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<O, A::Error> {
+        let mut object = O::Members::default();
+        while let Some(key) = map.next_key_seed(Key)? {
+            if O::has(&object, &key) {
                 let error = de::Error::custom(format_args!("duplicate key {key:?} in one object"));
-                *self.repeated.borrow_mut() = Some(vec![key]);
+                *self.repeated.borrow_mut() = Some(vec![key.into_owned()]);
                 return Err(error);
             }
             match map.next_value_seed(self) {
-                Ok(value) => {
-                    object.insert(key, value);
-                }
+                Ok(value) => O::insert(&mut object, key, value),
                 Err(error) => {
-                    self.through(|| key);
+                    self.through(|| key.into_owned());
                     return Err(error);
                 }
             }
         }
-        Ok(Value::Object(object))
+        Ok(O::object(object))
+    }
+}
+
+/// A key, borrowed from the text unless it holds an escape.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
     }
 }
 
@@ -315,6 +415,27 @@ mod tests {
         );
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert_eq!(error(deep.as_bytes()).rule, "json/depth");
+    }
+
+    #[test]
+    fn the_syntax_check_first_gives_the_same_answer() {
+        let text = "{\"a\": [1, {\"b\\u00e9\": \"x\\n\", \"c\": -2.5e3}], \"d\": {\"d\": null, \"e\": true},\n \"f\": \"周\", \"g\": 123456789012345678901}";
+        let mut texts: Vec<String> = (0..=text.len())
+            .filter(|&cut| text.is_char_boundary(cut))
+            .map(|cut| text[..cut].to_owned())
+            .collect();
+        texts.extend([
+            text.replace("\"e\"", "\"d\""),
+            text.replace("1,", "1,,"),
+            text.replace("\\n", "\\q"),
+            text.replace("true", "tru"),
+            text.replace(']', "}"),
+            format!("{text} {{}}"),
+            "[".repeat(200),
+        ]);
+        for text in texts {
+            assert_eq!(parse_suspect(&text, 3), parse_str(&text, 3), "{text}");
+        }
     }
 
     #[test]

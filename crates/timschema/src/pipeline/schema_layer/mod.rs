@@ -31,14 +31,20 @@ pub(super) struct Findings {
     pub structural: Vec<Finding>,
 }
 
+/// A response schema and its validators. Each is compiled the first time a document needs it:
+/// most documents never reach the schema layer, and a document that does needs only a few of
+/// its parts, so a run on a handful of documents does not pay for compiling all of them.
 struct Compiled {
-    root: Validator,
-    /// One validator per `$defs` entry, sharing the document's `$defs`.
-    defs: HashMap<String, Validator>,
+    root: OnceLock<Validator>,
+    /// One validator per `$defs` entry, carrying the `$defs` entries it refers to.
+    defs: HashMap<String, OnceLock<Validator>>,
     document: Value,
     locations: RuleLocations,
     /// Validators of parts of the document, by the location of the part, compiled on first use.
     parts: RwLock<HashMap<String, Arc<Validator>>>,
+    /// The members each rule's schema fragment looks at, by location (see
+    /// `targeted::members_read`).
+    members_read: OnceLock<HashMap<String, Option<Vec<String>>>>,
 }
 
 fn compile(schema: &Value) -> Validator {
@@ -53,22 +59,39 @@ fn compiled(response: Response) -> &'static Compiled {
     COMPILED[response as usize].get_or_init(|| {
         let (schema, locations) = crate::schema::response_with_rules(response);
         let document = schema.to_value();
-        let defs = document["$defs"].as_object().cloned().unwrap_or_default();
-        let defs = defs
-            .keys()
-            .map(|name| {
-                let wrapper = json!({ "$ref": format!("#/$defs/{name}"), "$defs": defs.clone() });
-                (name.clone(), compile(&wrapper))
-            })
-            .collect();
+        let defs = document["$defs"]
+            .as_object()
+            .map_or_else(HashMap::new, |defs| {
+                defs.keys()
+                    .map(|name| (name.clone(), OnceLock::new()))
+                    .collect()
+            });
         Compiled {
-            root: compile(&document),
+            root: OnceLock::new(),
             defs,
             document,
             locations,
             parts: RwLock::default(),
+            members_read: OnceLock::new(),
         }
     })
+}
+
+impl Compiled {
+    /// The validator of the whole schema.
+    fn root(&self) -> &Validator {
+        self.root.get_or_init(|| compile(&self.document))
+    }
+
+    /// The validator of the `$defs` entry `name` alone.
+    fn def(&self, name: &str) -> Option<&Validator> {
+        let wrapper = || {
+            let reference = json!({ "$ref": format!("#/$defs/{name}") });
+            let defs = defs_for(&reference, self);
+            json!({ "$ref": reference["$ref"], "$defs": defs })
+        };
+        Some(self.defs.get(name)?.get_or_init(|| compile(&wrapper())))
+    }
 }
 
 /// The shipped schema document of `response` the layer validates against.
@@ -90,7 +113,7 @@ pub(super) fn check(document: &Value, response: Response) -> Findings {
         rules: Vec::new(),
         structural: Vec::new(),
     };
-    collect(compiled, &compiled.root, document, "", &mut findings);
+    collect(compiled, compiled.root(), document, "", &mut findings);
     findings
 }
 
@@ -209,11 +232,12 @@ fn collect_at(
         };
         if keyword == "anyOf" {
             let value = instance.pointer(relative).unwrap_or(&Value::Null);
-            if let Some(def) =
-                referenced_def(&compiled.document, location).filter(|_| !value.is_null())
-            {
+            let def = referenced_def(&compiled.document, location)
+                .filter(|_| !value.is_null())
+                .and_then(|def| compiled.def(def));
+            if let Some(def) = def {
                 let before = out.rules.len() + out.structural.len();
-                collect(compiled, &compiled.defs[def], value, &pointer, out);
+                collect(compiled, def, value, &pointer, out);
                 if out.rules.len() + out.structural.len() > before {
                     continue;
                 }

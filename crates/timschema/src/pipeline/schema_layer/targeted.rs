@@ -96,13 +96,14 @@ pub(in crate::pipeline) fn targeted_text(
     let mut members: HashMap<&str, Vec<(&str, usize, usize)>> = HashMap::new();
     for location in fragments(compiled, rules)? {
         let rule = compiled.locations.rule_at(location)?.id;
-        let fragment = compiled.document.pointer(location)?;
-        let mut keys = Vec::new();
         let instances: Vec<&str> = ran.instances(rule).collect();
-        if instances.is_empty() || !keys_read(fragment, &mut keys) {
+        let Some(keys) = compiled
+            .members_read(location)
+            .filter(|_| !instances.is_empty())
+        else {
             whole.push(location);
             continue;
-        }
+        };
         let class = class_of(location)?;
         let at = if class.is_empty() { "" } else { location };
         let validator = fragment_validator(compiled, location, class)?;
@@ -119,7 +120,7 @@ pub(in crate::pipeline) fn targeted_text(
             }
             let kept: Vec<&(&str, usize, usize)> = members[pointer]
                 .iter()
-                .filter(|(key, _, _)| keys.contains(key))
+                .filter(|(key, _, _)| keys.iter().any(|k| k == key))
                 .collect();
             let mut source = String::new();
             for (key, start, end) in &kept {
@@ -175,6 +176,25 @@ pub(in crate::pipeline) fn targeted_text(
         )?;
     }
     Some(findings)
+}
+
+impl Compiled {
+    /// The members a rule fragment at `location` looks at, or `None` when it looks at more
+    /// of the object than named members; worked out once per fragment.
+    fn members_read(&self, location: &str) -> Option<&[String]> {
+        let read = self.members_read.get_or_init(|| {
+            self.locations
+                .iter()
+                .filter_map(|(location, _)| {
+                    let mut keys = Vec::new();
+                    let understood = keys_read(self.document.pointer(location)?, &mut keys);
+                    let keys = keys.into_iter().map(str::to_owned).collect();
+                    Some((location.to_owned(), understood.then_some(keys)))
+                })
+                .collect()
+        });
+        read.get(location)?.as_deref()
+    }
 }
 
 /// Adds to `keys` the members of an object that `schema` looks at; false when it looks at
@@ -242,7 +262,7 @@ fn set_aside_value(
     findings: &mut Findings,
 ) -> Option<()> {
     let (_, key) = pointer.rsplit_once('/')?;
-    let key = crate::contract::walker::unescape(key);
+    let key = crate::contract::walker::unescape(key).into_owned();
     if class.is_empty() {
         // A member of the root: the root's schema with only that property, on an object
         // holding only that member.
