@@ -1,5 +1,6 @@
 //! The format for people: one block per problem, like a compiler's, and a summary line.
 
+use std::fmt;
 use std::io::{self, Write};
 
 use timschema::{Report, Severity};
@@ -17,19 +18,35 @@ impl<'w> Human<'w> {
         Human { out, style }
     }
 
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.style.colour {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
+    /// `text`, in the colour `code` when the style has colour; written out where it is used,
+    /// so a finding costs no strings of its own.
+    fn paint<T: fmt::Display>(&self, code: &'static str, text: T) -> Paint<T> {
+        Paint {
+            code: self.style.colour.then_some(code),
+            text,
         }
     }
 
-    fn label(&self, severity: Severity) -> String {
+    fn label(&self, severity: Severity) -> Paint<&'static str> {
         match severity {
             Severity::Error => self.paint("1;31", "error"),
             Severity::Warning => self.paint("1;33", "warning"),
             Severity::Note => self.paint("1;36", "note"),
+        }
+    }
+}
+
+/// Text to show, with the ANSI colour code to show it in, if any.
+struct Paint<T> {
+    code: Option<&'static str>,
+    text: T,
+}
+
+impl<T: fmt::Display> fmt::Display for Paint<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "\x1b[{code}m{}\x1b[0m", self.text),
+            None => self.text.fmt(f),
         }
     }
 }
@@ -48,11 +65,13 @@ impl Reporter for Human<'_> {
             if self.style.quiet && problem.severity != Severity::Error {
                 continue;
             }
-            let head = format!("{path}:{}:{}:", problem.line, problem.column);
             writeln!(
                 self.out,
                 "{} {}[{}]: {}",
-                self.paint("1", &head),
+                self.paint(
+                    "1",
+                    format_args!("{path}:{}:{}:", problem.line, problem.column)
+                ),
                 self.label(problem.severity),
                 problem.rule,
                 problem.message
@@ -65,13 +84,17 @@ impl Reporter for Human<'_> {
                 } else {
                     &problem.pointer
                 };
-                let value = problem
-                    .value
-                    .as_deref()
-                    .map(|v| format!(" = {v}"))
-                    .unwrap_or_default();
-                let marker = self.paint("1;36", &format!("^ {at}{value}"));
-                writeln!(self.out, "{gutter} {}{marker}", " ".repeat(excerpt.caret))?;
+                let (equals, value) = match &problem.value {
+                    Some(value) => (" = ", value.as_str()),
+                    None => ("", ""),
+                };
+                writeln!(
+                    self.out,
+                    "{gutter} {:caret$}{}",
+                    "",
+                    self.paint("1;36", format_args!("^ {at}{equals}{value}")),
+                    caret = excerpt.caret
+                )?;
             }
         }
         if document.omitted > 0 {
@@ -106,7 +129,7 @@ impl Reporter for Human<'_> {
             writeln!(
                 self.out,
                 "{} {}[{}]: {}",
-                self.paint("1", &format!("{path}:")),
+                self.paint("1", format_args!("{path}:")),
                 self.label(Severity::Error),
                 problem.rule,
                 problem.message
