@@ -28,6 +28,11 @@ use timschema::contract::{Contract, Walker};
 use timschema::pipeline::fast::{FastRead, Reader};
 use timschema::{GetConversationResponse, Options};
 
+/// The allocator `timschema check` runs with, so the whole-check stages cost what a
+/// document costs there (a broken document allocates its findings).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

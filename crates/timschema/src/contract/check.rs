@@ -104,7 +104,7 @@ pub fn range<T: AsNumber + ?Sized>(
     let below = min.is_some_and(|min| number.partial_cmp(min) == Some(std::cmp::Ordering::Less));
     let above = max.is_some_and(|max| number.partial_cmp(max) == Some(std::cmp::Ordering::Greater));
     if below || above {
-        walker.report(rule, Some(detail()));
+        walker.report_lazily(rule, || Some(detail()));
     }
 }
 
@@ -127,7 +127,7 @@ pub fn text<T: AsText + ?Sized>(
         _ => false,
     };
     if broken {
-        walker.report(rule, Some(detail()));
+        walker.report_lazily(rule, || Some(detail()));
     }
 }
 
@@ -145,7 +145,7 @@ pub fn number_one_of<T: AsNumber + ?Sized>(
         .iter()
         .any(|lit| matches!(lit, Lit::Int(i) if i128::from(*i) == number));
     if !known {
-        walker.report(rule, Some(detail()));
+        walker.report_lazily(rule, || Some(detail()));
     }
 }
 
@@ -160,7 +160,7 @@ pub fn items<T: AsList + ?Sized>(
         return;
     };
     if items.len() > max {
-        walker.report(rule, Some(detail()));
+        walker.report_lazily(rule, || Some(detail()));
     }
 }
 

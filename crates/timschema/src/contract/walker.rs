@@ -28,6 +28,9 @@ pub struct Walker<'a> {
     /// Only whether anything is broken matters: positions are not tracked (see
     /// [`Walker::verdict`]).
     verdict_only: bool,
+    /// A verdict walker has seen a broken rule: the verdict is in, and the rules left are not
+    /// run.
+    broken: bool,
     /// Where each container rule ran, when asked for ([`Walker::recording`]).
     ran: Option<Ran>,
 }
@@ -73,6 +76,7 @@ impl<'a> Walker<'a> {
             skipped: Vec::new(),
             invalid,
             verdict_only: false,
+            broken: false,
             ran: None,
         }
     }
@@ -87,7 +91,8 @@ impl<'a> Walker<'a> {
 
     /// A walker for a value read in full, that only has to tell whether any rule is broken
     /// (the fast path). It does not track where it is, which is most of a walk's cost on a
-    /// valid document, so what it records has an empty pointer.
+    /// valid document, and it keeps no findings: once a rule is broken, the container rules
+    /// left are not run, so a broken document costs no more than a valid one to decide.
     pub fn verdict() -> Walker<'static> {
         Walker {
             verdict_only: true,
@@ -145,11 +150,25 @@ impl<'a> Walker<'a> {
 
     /// Reports `rule` broken at the current position.
     pub fn report(&mut self, rule: &'static Rule, detail: Option<String>) {
+        self.report_lazily(rule, || detail);
+    }
+
+    /// Reports `rule` broken at the current position, its detail made only when the finding
+    /// is kept (a verdict walker keeps none).
+    pub fn report_lazily(&mut self, rule: &'static Rule, detail: impl FnOnce() -> Option<String>) {
+        if self.verdict_only {
+            self.broken = true;
+            return;
+        }
         let pointer = self.pointer.clone();
-        self.report_at(rule, pointer, detail);
+        self.report_at(rule, pointer, detail());
     }
 
     fn report_at(&mut self, rule: &'static Rule, pointer: String, detail: Option<String>) {
+        if self.verdict_only {
+            self.broken = true;
+            return;
+        }
         let message = match detail {
             Some(detail) => format!("{}: {detail}", rule.message),
             None => rule.message.to_owned(),
@@ -166,6 +185,9 @@ impl<'a> Walker<'a> {
         rule: &'static Rule,
         check: impl FnOnce(&mut RuleCtx<'_, 'a>),
     ) {
+        if self.broken {
+            return;
+        }
         if let Some(ran) = &mut self.ran {
             ran.record(rule.id, &self.pointer);
         }
@@ -201,7 +223,7 @@ impl<'a> Walker<'a> {
 
     /// Nothing broken and nothing skipped so far.
     pub fn is_clean(&self) -> bool {
-        self.violations.is_empty() && self.skipped.is_empty()
+        !self.broken && self.violations.is_empty() && self.skipped.is_empty()
     }
 
     /// The violations found, in the order they were found.
@@ -227,6 +249,10 @@ impl RuleCtx<'_, '_> {
     /// Reports the rule broken at a field of the value (a wire name, or a relative pointer
     /// such as `lastMessage/groupID`), with details of this case (none when empty).
     pub fn report(&mut self, field: &str, detail: impl Into<String>) {
+        if self.walker.verdict_only {
+            self.walker.broken = true;
+            return;
+        }
         let mut pointer = self.walker.pointer.clone();
         for segment in field.split('/').filter(|s| !s.is_empty()) {
             push_segment(&mut pointer, segment);

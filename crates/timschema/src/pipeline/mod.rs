@@ -217,6 +217,13 @@ fn findings(
                     if let Some(layers) = layers::check_found(text, &found) {
                         return Ok(Layers::Found {
                             found: layers,
+                            set_aside: found
+                                .set_aside
+                                .into_iter()
+                                .map(|(pointer, value)| {
+                                    (pointer, (value.value.0 + bom, value.value.1 + bom))
+                                })
+                                .collect(),
                             unknown: unknown_findings(
                                 text,
                                 bom,
@@ -254,11 +261,22 @@ fn findings(
                 finding
             })
             .collect(),
-        Ok(Layers::Found { found, unknown }) => {
+        Ok(Layers::Found {
+            found,
+            set_aside,
+            unknown,
+        }) => {
             *skipped = found.skipped;
             let mut findings = found.findings;
             for finding in &mut findings {
-                place.locate(finding);
+                // A finding on a value set aside is placed where the reader saw the value.
+                match set_aside
+                    .iter()
+                    .find(|(pointer, _)| *pointer == finding.pointer)
+                {
+                    Some(&(_, span)) => place.locate_at(finding, span),
+                    None => place.locate(finding),
+                }
             }
             findings.extend(unknown.into_iter().map(|(mut finding, value)| {
                 place.locate_at(&mut finding, value);
@@ -425,6 +443,8 @@ enum Layers {
     /// were made from that reading (not yet placed), with the unknown members as for `Read`.
     Found {
         found: layers::Found,
+        /// The values set aside, with where they lie in the document's text.
+        set_aside: Vec<(String, (usize, usize))>,
         unknown: Vec<(Finding, (usize, usize))>,
     },
     /// The full check needs the parsed document.
