@@ -126,6 +126,17 @@ fn item(text: &[u8], mut at: usize, index: usize) -> Option<usize> {
 fn string_end(text: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
     loop {
+        // Eight bytes at a time up to the next quote or backslash (or control character,
+        // stepped over below), as the fast path's reader scans strings.
+        while let Some(chunk) = text.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let marks = crate::pipeline::fast::specials(word);
+            if marks != 0 {
+                i += (marks.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
         match *text.get(i)? {
             b'"' => return Some(i + 1),
             b'\\' => i += 2,

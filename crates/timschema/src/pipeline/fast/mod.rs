@@ -40,6 +40,7 @@ mod reader;
 use std::cell::RefCell;
 
 pub use read::{FastRead, first_time, read_field, read_new};
+pub(crate) use reader::specials;
 pub use reader::{Mark, Reader, Segment, SetAside, UnknownMember, kinds};
 
 use crate::GetConversationResponse;

@@ -175,7 +175,7 @@ const EXACT_F64: u64 = 1 << 53;
 /// 0x20. A marked byte may be followed by false marks (a borrow carries into the next byte),
 /// but the lowest mark is always exact, and that is the only one used.
 #[inline]
-fn specials(word: u64) -> u64 {
+pub(crate) fn specials(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
