@@ -108,11 +108,7 @@ impl<'a> Tree<'a> {
     /// The class (`$defs` name) of the object at the end of `path` (outermost first, each
     /// step an object's field or a list's item), or `""` for the root; `None` when the schema
     /// does not lead there to a class.
-    pub(crate) fn class_at(
-        &self,
-        path: impl Iterator<Item = crate::pipeline::fast::Segment>,
-    ) -> Option<&'a str> {
-        use crate::pipeline::fast::Segment;
+    pub(crate) fn class_at(&self, path: impl Iterator<Item = Segment>) -> Option<&'a str> {
         let mut node = self.root;
         let mut depth = 0;
         for segment in path {
@@ -300,3 +296,13 @@ impl<'a> Builder<'a> {
 /// A JSON type by its schema name.
 #[derive(Clone, Copy)]
 struct Kind(&'static str);
+
+/// One step of a path down a document: what the fast path's reader records as it goes, and
+/// what the schema tree follows to find the class of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    /// A field, by its wire name (which needs no escaping).
+    Field(&'static str),
+    /// A list item, by its index.
+    Index(usize),
+}

@@ -9,6 +9,7 @@ mod scan;
 mod span;
 mod strict;
 
+pub(crate) use scan::specials;
 pub use scan::{Position, chars, nth_char};
 pub use span::{members, span_of, start_of};
 pub use strict::{ParseError, decode, parse, parse_str, parse_suspect};

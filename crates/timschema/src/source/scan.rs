@@ -101,6 +101,20 @@ fn continuations(word: u64) -> usize {
     (ones.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
+/// Marks, in the high bit of each byte, the bytes of `word` that are `"`, `\` or below
+/// 0x20. A marked byte may be followed by false marks (a borrow carries into the next byte),
+/// but the lowest mark is always exact, and that is the only one used.
+#[inline]
+pub(crate) fn specials(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    quote | backslash | control
+}
+
 /// Integers in `text` (valid JSON) that do not fit in 64 bits, as (pointer, byte offset).
 pub(crate) fn overflowing_integers(text: &[u8]) -> Vec<(String, usize)> {
     let mut found = Vec::new();

@@ -130,7 +130,7 @@ fn string_end(text: &[u8], at: usize) -> Option<usize> {
         // stepped over below), as the fast path's reader scans strings.
         while let Some(chunk) = text.get(i..i + 8) {
             let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let marks = crate::pipeline::fast::specials(word);
+            let marks = super::scan::specials(word);
             if marks != 0 {
                 i += (marks.trailing_zeros() / 8) as usize;
                 break;

@@ -39,9 +39,9 @@ mod reader;
 
 use std::cell::RefCell;
 
+pub use crate::schema::walk::Segment;
 pub use read::{FastRead, first_time, read_field, read_new};
-pub(crate) use reader::specials;
-pub use reader::{Mark, Reader, Segment, SetAside, UnknownMember, kinds};
+pub use reader::{Mark, Reader, SetAside, UnknownMember, kinds};
 
 use crate::GetConversationResponse;
 use crate::contract::{Contract, Walker};

@@ -7,6 +7,8 @@
 //! parser, `-0`. The full check then reads the document and says what, if anything, is wrong.
 
 use super::Refused;
+use crate::schema::walk::Segment;
+use crate::source::specials;
 
 /// A cursor over one document's text.
 pub struct Reader<'a> {
@@ -136,15 +138,6 @@ pub struct UnknownMember {
     path: Vec<Segment>,
 }
 
-/// One step of a path the reader went down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Segment {
-    /// A field, by its wire name (which needs no escaping).
-    Field(&'static str),
-    /// A list item, by its index.
-    Index(usize),
-}
-
 impl UnknownMember {
     /// The JSON pointer of the member in `text` (the text it was read from).
     pub fn pointer(&self, text: &str) -> String {
@@ -170,20 +163,6 @@ const POW10: [f64; 23] = [
 
 /// The largest integer below which every integer is exact in an `f64`.
 const EXACT_F64: u64 = 1 << 53;
-
-/// Marks, in the high bit of each byte, the bytes of `word` that are `"`, `\` or below
-/// 0x20. A marked byte may be followed by false marks (a borrow carries into the next byte),
-/// but the lowest mark is always exact, and that is the only one used.
-#[inline]
-pub(crate) fn specials(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
-    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    quote | backslash | control
-}
 
 /// What a number token holds, before it is fitted to a field.
 enum Number {

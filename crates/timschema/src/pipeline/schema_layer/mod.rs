@@ -42,8 +42,8 @@ struct Compiled {
     locations: RuleLocations,
     /// Validators of parts of the document, by the location of the part, compiled on first use.
     parts: RwLock<HashMap<String, Arc<Validator>>>,
-    /// The members each rule's schema fragment looks at, by location (see
-    /// `targeted::members_read`).
+    /// The members each rule's schema fragment looks at, by location (`None`: more than
+    /// named members), worked out on first use by `members_read` in `targeted.rs`.
     members_read: OnceLock<HashMap<String, Option<Vec<String>>>>,
 }
 
