@@ -31,15 +31,14 @@ impl Position {
 }
 
 /// How many characters `text` holds, counted by their first bytes (a UTF-8 continuation
-/// byte, `10xxxxxx`, is not counted), eight bytes at a time.
+/// byte, `10xxxxxx`, is not counted): thirty-two bytes at a time while they are ASCII (most
+/// of a JSON text), then eight at a time.
 pub fn chars(text: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let word = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().expect("eight bytes"));
     let mut count = 0;
-    // Thirty-two bytes at a time while they are ASCII (most of a JSON text).
-    let mut blocks = text.chunks_exact(32);
     let mut rest = text;
-    for block in &mut blocks {
+    for block in text.chunks_exact(32) {
         let any =
             word(&block[..8]) | word(&block[8..16]) | word(&block[16..24]) | word(&block[24..]);
         if any & HIGH != 0 {
@@ -50,8 +49,7 @@ pub fn chars(text: &[u8]) -> usize {
     }
     let mut chunks = rest.chunks_exact(8);
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        count += 8 - continuations(word);
+        count += 8 - continuations(word(chunk));
     }
     count
         + chunks
